@@ -49,6 +49,20 @@ export type Forwarder = (proto: Proto, ip: string, port: number) => { host: stri
 
 export type NetError = 'ENOTFOUND' | 'ECONNREFUSED' | 'EADDRINUSE' | 'EINVAL';
 
+/** One HTTP exchange as seen on the wire (bounded log; lesson checks read it). */
+export interface HttpLogEntry {
+  fromHost: string;
+  toHost: string;
+  ip: string;
+  port: number;
+  method: string;
+  path: string;
+  status: number;
+  server: string; // listener owner name, e.g. 'gunicorn'
+}
+
+const HTTP_LOG_MAX = 2000;
+
 const LOOPBACK = /^127\./;
 
 export class Network {
@@ -57,6 +71,9 @@ export class Network {
   private forwarders: Forwarder[] = [];
   /** Non-loopback IPs owned by each host (pod IP, node IP...). */
   private hostIps = new Map<string, Set<string>>();
+  /** Most recent HTTP exchanges, oldest first, and how many there were in all. */
+  readonly httpLog: HttpLogEntry[] = [];
+  httpCount = 0;
 
   constructor() {
     this.hostIps.set('laptop', new Set(['192.168.1.23']));
@@ -166,7 +183,11 @@ export class Network {
     if (!ip) return 'ENOTFOUND';
     const l = this.find('tcp', fromHost, ip, toPort);
     if (!l?.onHttp) return 'ECONNREFUSED';
-    return l.onHttp({ ...req, remoteAddr: LOOPBACK.test(ip) ? '127.0.0.1' : this.firstIp(fromHost) });
+    const res = l.onHttp({ ...req, remoteAddr: LOOPBACK.test(ip) ? '127.0.0.1' : this.firstIp(fromHost) });
+    this.httpCount++;
+    this.httpLog.push({ fromHost, toHost, ip, port: toPort, method: req.method, path: req.path, status: res.status, server: l.owner.name });
+    if (this.httpLog.length > HTTP_LOG_MAX) this.httpLog.splice(0, this.httpLog.length - HTTP_LOG_MAX);
+    return res;
   }
 
   private firstIp(host: string): string {
