@@ -1,18 +1,30 @@
 /**
  * A statsd + Graphite pair, as the graphiteapp/graphite-statsd image runs them: statsd listens on UDP 8125
- * in `host`, flushes every `flushInterval` (simulated clock) into a Graphite store.
+ * in `host` and flushes every `flushInterval` ms of simulated time into a Graphite store (in the image the
+ * graphite backend sends to carbon on 2003; here the flush output is ingested directly, same paths and values).
  *
- * INTEGRATION POINT (filled in by the lead once src/sim/statsd and src/sim/graphite land):
- *   startMetricsBackend(world, host, id) → MetricsBackend   — idempotent per id
- *   stopMetricsBackend(world, id)
- *   metricsBackends(world) → Map<id, MetricsBackend>
+ * The laptop has one ('local', as if `docker run -p 8125:8125/udp graphiteapp/graphite-statsd` were running);
+ * each graphite-statsd pod in the cluster gets its own ('pod/<name>').
  */
 import type { World } from './world';
+import { createStatsd, type Statsd, type StatsdConfig } from './statsd';
+import { createStore, type GraphiteStore } from './graphite';
+import type { Listener } from './net/network';
+import type { TimerId } from './clock';
 
 export interface MetricsBackend {
   id: string;
   host: string;
+  label: string;
+  statsd: Statsd;
+  store: GraphiteStore;
+  /** Sim ms of the last flush. */
+  lastFlush: number | null;
+  listener: Listener | null;
+  timer: TimerId;
 }
+
+export const STATSD_PORT = 8125;
 
 export function metricsBackends(world: World): Map<string, MetricsBackend> {
   let m = world.subsystems.get('metrics') as Map<string, MetricsBackend> | undefined;
@@ -21,4 +33,84 @@ export function metricsBackends(world: World): Map<string, MetricsBackend> {
     world.subsystems.set('metrics', m);
   }
   return m;
+}
+
+export function getBackend(world: World, id = 'local'): MetricsBackend | undefined {
+  return metricsBackends(world).get(id);
+}
+
+/** Listeners told after each flush (the worker turns this into a `flushed` event). */
+export function onFlush(world: World, fn: (b: MetricsBackend, now: number) => void): () => void {
+  const key = 'metrics.onFlush';
+  let list = world.subsystems.get(key) as ((b: MetricsBackend, now: number) => void)[] | undefined;
+  if (!list) world.subsystems.set(key, (list = []));
+  list.push(fn);
+  return () => {
+    const i = list!.indexOf(fn);
+    if (i >= 0) list!.splice(i, 1);
+  };
+}
+
+/** Flush one backend now: statsd's flush → Graphite store. Returns how many points were stored. */
+export function flushBackend(world: World, b: MetricsBackend, now = world.clock.now()): number {
+  const points = b.statsd.flush(now);
+  b.store.ingest(points);
+  b.lastFlush = now;
+  const list = world.subsystems.get('metrics.onFlush') as ((b: MetricsBackend, now: number) => void)[] | undefined;
+  for (const fn of list ?? []) fn(b, now);
+  return points.length;
+}
+
+/** Start (idempotently) a statsd+Graphite backend listening on UDP 8125 in `host`. */
+export function startMetricsBackend(
+  world: World,
+  host: string,
+  id: string,
+  opts: { label?: string; statsd?: Partial<StatsdConfig> } = {},
+): MetricsBackend {
+  const all = metricsBackends(world);
+  const existing = all.get(id);
+  if (existing) return existing;
+  const statsd = createStatsd(opts.statsd);
+  const store = createStore();
+  const proc = world.procs.spawn(host, 'node /opt/statsd/stats.js /opt/statsd/config/udp.js', 1, world.clock.now());
+  const b: MetricsBackend = {
+    id,
+    host,
+    label: opts.label ?? id,
+    statsd,
+    store,
+    lastFlush: null,
+    listener: null,
+    timer: 0,
+  };
+  const l = world.net.listen({
+    proto: 'udp',
+    host,
+    ip: '0.0.0.0',
+    port: STATSD_PORT,
+    owner: { pid: proc.pid, name: 'statsd' },
+    onDatagram: (data) => {
+      statsd.handlePacket(data, world.clock.now());
+      world.notify('statsd');
+    },
+  });
+  b.listener = typeof l === 'string' ? null : l;
+  b.timer = world.clock.every(statsd.config.flushInterval, (now) => {
+    flushBackend(world, b, now);
+  });
+  all.set(id, b);
+  return b;
+}
+
+export function stopMetricsBackend(world: World, id: string): void {
+  const all = metricsBackends(world);
+  const b = all.get(id);
+  if (!b) return;
+  world.clock.cancel(b.timer);
+  if (b.listener) {
+    world.net.close(b.listener);
+    world.procs.exit(b.listener.owner.pid);
+  }
+  all.delete(id);
 }
