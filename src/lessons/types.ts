@@ -34,12 +34,15 @@ export type Check =
         contains?: string;
       };
     }
-  /** Every ready pod with `label` has env `name` equal to its own pod name (downward API). */
-  | { podEnvIsPodName: { label: string; name: string } }
+  /**
+   * Every running pod with `label` (and at least one) has env `name` resolved as given; `{pod}` in
+   * `equals`/`contains` stands for that pod's own name (downward API checks).
+   */
+  | { podEnv: { label: string; name: string; equals?: string; contains?: string } }
   /** A file in the laptop fs (or `host`) exists and contains a string. */
   | { file: { path: string; contains?: string; host?: string } }
   /** A process is running whose command line matches `cmd` (a regular expression). */
-  | { process: { cmd: string; host?: string } };
+  | { process: { cmd: string; host?: string; count?: number } };
 
 export interface SolutionAction {
   /** Type this into the terminal and run it. */
