@@ -41,6 +41,8 @@ export interface Methods {
     result: { start: number; candidates: string[] };
   };
   'shell.prompt': { params: { tab?: string }; result: { prompt: string } };
+  /** The page's saved history (localStorage), handed to the shell(s) for `history` and `!n` after a reload. */
+  'shell.setHistory': { params: { entries: string[] }; result: null };
   /** Send a raw UDP datagram from the laptop (the first page's "send" box). */
   'udp.send': { params: { host: string; port: number; data: string }; result: { delivered: boolean; error?: string } };
   /** Simulated time runs at `speed` × real time (0 pauses). */

@@ -1,0 +1,39 @@
+/**
+ * Terminals on the page, by tab id, so that other parts (a lesson's "show me", the editor's "Apply")
+ * can type into one: `getTerminal()?.type('kubectl apply -f app.yaml')`.
+ */
+export interface TerminalApi {
+  /** Type `text` (one line, or several as a paste) and press Enter unless run === false. Resolves when the command ended. */
+  type(text: string, opts?: { run?: boolean; delayMs?: number }): Promise<void>;
+  /** Put keyboard focus in the terminal. */
+  focus(): void;
+  /** Text of the whole scrollback. */
+  text(): string;
+  readonly running: boolean;
+}
+
+const terminals = new Map<string, TerminalApi>();
+const waiters = new Map<string, ((t: TerminalApi) => void)[]>();
+
+export function registerTerminal(tab: string, api: TerminalApi): () => void {
+  terminals.set(tab, api);
+  for (const w of waiters.get(tab)?.splice(0) ?? []) w(api);
+  return () => {
+    if (terminals.get(tab) === api) terminals.delete(tab);
+  };
+}
+
+export function getTerminal(tab = 'main'): TerminalApi | undefined {
+  return terminals.get(tab);
+}
+
+/** Resolves when the terminal for `tab` is mounted. */
+export function whenTerminal(tab = 'main'): Promise<TerminalApi> {
+  const t = terminals.get(tab);
+  if (t) return Promise.resolve(t);
+  return new Promise((r) => {
+    const list = waiters.get(tab) ?? [];
+    list.push(r);
+    waiters.set(tab, list);
+  });
+}

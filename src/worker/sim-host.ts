@@ -1,0 +1,230 @@
+/**
+ * The simulation as the worker hosts it: one World, one Shell per terminal tab, the real-time clock driver,
+ * and a handler for every method of the protocol. No DOM and no `self`: the worker entry (sim.worker.ts)
+ * wires `emit` to postMessage, and unit tests call `handle` directly.
+ */
+import type { World } from '../sim/world';
+import { HOME } from '../sim/world';
+import type { MetricsBackend } from '../sim/metrics';
+import type { EventName, Events, MethodName, Methods } from './protocol';
+import * as sim from './adapter';
+import { ClockDriver } from './clock-driver';
+
+export type Emit = <E extends EventName>(name: E, data: Events[E]) => void;
+type Handler<M extends MethodName> = (params: Methods[M]['params']) => Methods[M]['result'] | Promise<Methods[M]['result']>;
+type Handlers = { [M in MethodName]: Handler<M> };
+
+export const DEFAULT_TAB = 'main';
+const PROJECT_DIR = HOME + '/myproject';
+
+export class SimError extends Error {}
+
+interface Tab {
+  shell: sim.ShellLike;
+  running: boolean;
+}
+
+export interface SimHostOptions {
+  /** Start the real-time clock loop (the worker does; tests drive time by hand). */
+  realtime?: boolean;
+  driver?: ClockDriver;
+}
+
+export class SimHost {
+  world!: World;
+  private tabs = new Map<string, Tab>();
+  private unsubscribe: (() => void)[] = [];
+  readonly driver: ClockDriver;
+  /** History handed over by the page (kept in its localStorage), applied to each new shell. */
+  private history: string[] = [];
+
+  constructor(private emit: Emit, opts: SimHostOptions = {}) {
+    this.driver =
+      opts.driver ??
+      new ClockDriver({
+        advance: (ms) => this.world.clock.advance(ms),
+        tick: () => this.emit('tick', { now: this.world.clock.now(), speed: this.driver.speed }),
+      });
+    this.boot();
+    if (opts.realtime) this.driver.start();
+  }
+
+  private boot(seed?: string): void {
+    for (const u of this.unsubscribe) u();
+    this.unsubscribe = [];
+    this.tabs.clear();
+    this.world = sim.createWorld(seed);
+    this.world.events.terminal = (text) => this.emit('term.out', { text, tab: DEFAULT_TAB });
+    this.world.events.changed = (what) => this.emit('changed', { what });
+    this.unsubscribe.push(sim.onFlush(this.world, (b, now) => this.emit('flushed', { now, source: b.id })));
+  }
+
+  private tab(id: string | undefined): Tab {
+    const name = id || DEFAULT_TAB;
+    let t = this.tabs.get(name);
+    if (t) return t;
+    const fs = this.world.fs('laptop');
+    const cwd = fs.isDir(PROJECT_DIR) ? PROJECT_DIR : HOME;
+    const shell = sim.createShell(this.world, {
+      host: 'laptop',
+      cwd,
+      env: { HOME, USER: 'learner', PATH: '/usr/local/bin:/usr/bin:/bin', TERM: 'xterm-256color' },
+      out: (text) => this.emit('term.out', { text, tab: name }),
+      err: (text) => this.emit('term.out', { text, tab: name }),
+    });
+    if (typeof shell === 'string') throw new SimError(shell);
+    if (Array.isArray(shell.history) && shell.history.length === 0) shell.history.push(...this.history);
+    t = { shell, running: false };
+    this.tabs.set(name, t);
+    return t;
+  }
+
+  private backend(source: string | undefined): MetricsBackend {
+    const all = sim.backends(this.world);
+    const id = source || 'local';
+    const b = all.get(id);
+    if (!b) {
+      const have = [...all.keys()];
+      throw new SimError(
+        have.length
+          ? `no statsd/Graphite backend '${id}' (there are: ${have.join(', ')})`
+          : `no statsd/Graphite backend is running (statsd is not available in this build yet)`,
+      );
+    }
+    return b;
+  }
+
+  private nowSec(): number {
+    return Math.floor(this.world.clock.now() / 1000);
+  }
+
+  readonly handlers: Handlers = {
+    'shell.run': async ({ line, tab }) => {
+      if (typeof line !== 'string') throw new SimError('shell.run: line must be a string');
+      const t = this.tab(tab);
+      if (t.running) throw new SimError('a command is already running in this terminal');
+      t.running = true;
+      try {
+        const code = await t.shell.run(line);
+        return { code, prompt: t.shell.prompt() };
+      } finally {
+        t.running = false;
+      }
+    },
+    'shell.interrupt': ({ tab }) => {
+      this.tab(tab).shell.interrupt();
+      return null;
+    },
+    'shell.incomplete': ({ text }) => ({ incomplete: typeof text === 'string' && sim.isIncomplete(this.world, text) }),
+    'shell.complete': async ({ line, cursor, tab }) => {
+      if (typeof line !== 'string') throw new SimError('shell.complete: line must be a string');
+      const c = Number.isInteger(cursor) ? Math.max(0, Math.min(cursor, line.length)) : line.length;
+      const r = await this.tab(tab).shell.complete(line, c);
+      return { start: r.start, candidates: [...r.candidates] };
+    },
+    'shell.prompt': ({ tab }) => ({ prompt: this.tab(tab).shell.prompt() }),
+    'shell.setHistory': ({ entries }) => {
+      if (!Array.isArray(entries)) throw new SimError('shell.setHistory: entries must be an array of strings');
+      this.history = entries.filter((e) => typeof e === 'string').slice(-1000);
+      for (const t of this.tabs.values()) {
+        if (Array.isArray(t.shell.history)) t.shell.history.splice(0, t.shell.history.length, ...this.history);
+      }
+      return null;
+    },
+    'udp.send': ({ host, port, data }) => {
+      if (typeof host !== 'string' || !host) throw new SimError('udp.send: host is required');
+      if (!Number.isInteger(port) || port < 1 || port > 65535) throw new SimError(`udp.send: port must be 1-65535 (got ${port})`);
+      if (typeof data !== 'string') throw new SimError('udp.send: data must be a string');
+      const r = this.world.net.sendUdp('laptop', host, port, data);
+      if (typeof r === 'string') {
+        return { delivered: false, error: r === 'ENOTFOUND' ? `${host}: Name or service not known` : r };
+      }
+      // UDP has no delivery report; the page still wants to know nothing was listening.
+      return r.delivered ? r : { delivered: false, error: `nothing listens on udp ${host}:${port}; the datagram was dropped` };
+    },
+    'clock.setSpeed': ({ speed }) => {
+      const err = this.driver.setSpeed(speed);
+      if (err) throw new SimError(err);
+      this.emit('tick', { now: this.world.clock.now(), speed: this.driver.speed });
+      return null;
+    },
+    'clock.advance': ({ ms }) => {
+      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new SimError(`clock.advance: ms must be ≥ 0 (got ${ms})`);
+      this.world.clock.advance(ms);
+      return { now: this.world.clock.now() };
+    },
+    'clock.now': () => ({ now: this.world.clock.now(), speed: this.driver.speed }),
+    'statsd.flush': ({ source }) => {
+      const b = this.backend(source);
+      const points = sim.flushNow(this.world, b);
+      return { now: this.world.clock.now(), points };
+    },
+    'statsd.counters': ({ source }) => sim.statsdCounters(this.backend(source)),
+    'graphite.render': ({ targets, from, until, source, maxDataPoints }) => {
+      if (!Array.isArray(targets) || targets.some((t) => typeof t !== 'string')) {
+        throw new SimError('graphite.render: targets must be an array of strings');
+      }
+      const now = this.nowSec();
+      const abs = (v: number | undefined, dflt: number) =>
+        typeof v !== 'number' || !Number.isFinite(v) ? dflt : v <= 0 ? now + v : v;
+      const fromSec = abs(from, now - 600);
+      const untilSec = abs(until, now);
+      if (fromSec >= untilSec) return { x: [], series: [], error: `from (${fromSec}) must be before until (${untilSec})` };
+      return sim.render(this.backend(source), targets, fromSec, untilSec, maxDataPoints);
+    },
+    'graphite.find': ({ query, source }) => {
+      if (typeof query !== 'string') throw new SimError('graphite.find: query must be a string');
+      return { nodes: sim.find(this.backend(source), query) };
+    },
+    'graphite.sources': () => ({
+      sources: [...sim.backends(this.world).values()].map((b) => ({ id: b.id, label: b.label ?? b.id })),
+    }),
+    'fs.read': ({ path, host }) => ({ content: this.world.fs(host || 'laptop').read(path) }),
+    'fs.write': ({ path, content, host }) => {
+      if (typeof path !== 'string' || !path.startsWith('/')) throw new SimError(`fs.write: path must be absolute (got ${String(path)})`);
+      if (typeof content !== 'string') throw new SimError('fs.write: content must be a string');
+      this.world.fs(host || 'laptop').write(path, content);
+      this.emit('changed', { what: 'fs' });
+      return null;
+    },
+    'fs.list': ({ host }) => ({ files: this.world.fs(host || 'laptop').all() }),
+    'world.snapshot': () => this.snapshot(),
+    'world.reset': ({ seed }) => {
+      for (const t of this.tabs.values()) {
+        try {
+          t.shell.interrupt();
+        } catch {
+          /* a shell that fails to stop is dropped anyway */
+        }
+      }
+      this.boot(seed);
+      this.emit('changed', { what: 'reset' });
+      return null;
+    },
+  };
+
+  private snapshot(): unknown {
+    const snap = import.meta.glob('../sim/snapshot.ts', { eager: true });
+    const mod = Object.values(snap)[0] as { snapshot?: (w: World) => unknown } | undefined;
+    if (mod?.snapshot) return mod.snapshot(this.world);
+    return {
+      now: this.world.clock.now(),
+      facts: Object.fromEntries(this.world.facts),
+      procs: this.world.procs.list().map((p) => ({ pid: p.pid, host: p.host, cmdline: p.cmdline })),
+      files: this.world.fs('laptop').all(),
+    };
+  }
+
+  /** Run one request; never throws (errors become `{ok:false, error}`). */
+  async handle(method: string, params: unknown): Promise<{ ok: true; result: unknown } | { ok: false; error: string }> {
+    const h = (this.handlers as Record<string, ((p: unknown) => unknown) | undefined>)[method];
+    if (!h) return { ok: false, error: `unknown method '${method}'` };
+    try {
+      const result = await h(params ?? {});
+      return { ok: true, result: result === undefined ? null : result };
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      return { ok: false, error: e instanceof SimError ? msg : `${method} failed: ${msg}` };
+    }
+  }
+}
