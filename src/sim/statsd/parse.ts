@@ -1,0 +1,298 @@
+/**
+ * The statsd line protocol, parsed exactly as the reference daemon's UDP packet handler does
+ * (statsd/statsd stats.js `handlePacket`, identical in v0.9.0 and v0.10.2) with its validity rules from
+ * lib/helpers.js `is_valid_packet` — but without split()/regex per line, so it runs several times faster.
+ *
+ * Per datagram:  split on "\n"; empty lines are skipped (not counted).
+ * Per line:      metrics_received++; `line.split('|#')` → bits[0] is the body, bits[1] (if non-empty) the
+ *                DogStatsD tags, split on ','; each tag gets its first ';' → '_' and first ':' → '=' and is appended
+ *                to the key as `key;tag1;tag2` (so `|#env:prod` becomes `key;env=prod`); the key is what comes before
+ *                the first ':' of the body; every further ':'-separated bit is one `value|type[|@rate]` sample.
+ * Per bit:       `bit.split('|')` → [value, type, rate?, ...ignored]; invalid bits are bad lines (bad_lines_seen++),
+ *                the other bits of the line and the following lines still count.
+ */
+
+/** Receives what the parser finds. The aggregator implements it. */
+export interface LineSink {
+  /** A non-empty line was seen (statsd.metrics_received). */
+  line(): void;
+  counter(key: string, value: number, sampleRate: number): void;
+  timer(key: string, value: number, sampleRate: number): void;
+  gauge(key: string, value: number, signed: boolean): void;
+  set(key: string, member: string): void;
+  /** `counted` false only where the reference would not count it (it crashes instead; see sample rates). */
+  bad(lineNo: number, line: string, reason: string, counted: boolean): void;
+}
+
+const COLON = 58;
+const PIPE = 124;
+
+/** Characters stats.js `sanitizeKeyName` keeps: [a-zA-Z_\-0-9\.;=]. */
+const KEEP = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  KEEP[c] = /[a-zA-Z_\-0-9.;=]/.test(ch) ? 1 : 0;
+}
+
+/** stats.js sanitizeKeyName: whitespace runs → '_', '/' → '-', then drop anything not in [a-zA-Z_\-0-9.;=]. */
+export function sanitizeKeyName(key: string): string {
+  return key
+    .replace(/\s+/g, '_')
+    .replace(/\//g, '-')
+    .replace(/[^a-zA-Z_\-0-9.;=]/g, '');
+}
+
+function needsSanitizing(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || KEEP[c] === 0) return true;
+  }
+  return false;
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * `Number(text.slice(s, e))` with lib/helpers.js isNumber's rule that the empty string is not a number (NaN here).
+ * Fast path for plain decimals with ≤15 digits: an integer mantissa < 2^53 divided by an exact power of ten is
+ * correctly rounded, i.e. bit-identical to Number(); anything else (exponents, hex, whitespace, Infinity…) goes
+ * through Number() itself.
+ */
+export function parseNumber(text: string, s: number, e: number): number {
+  if (s >= e) return NaN;
+  let i = s;
+  let c = text.charCodeAt(i);
+  let neg = false;
+  if (c === 45 || c === 43) {
+    neg = c === 45;
+    i++;
+  }
+  let mant = 0;
+  let digits = 0;
+  let frac = -1;
+  for (; i < e; i++) {
+    c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mant = mant * 10 + (c - 48);
+      digits++;
+      if (frac >= 0) frac++;
+    } else if (c === 46 && frac < 0) {
+      frac = 0;
+    } else {
+      break;
+    }
+  }
+  if (i === e && digits > 0 && digits <= 15) {
+    const v = frac > 0 ? mant / POW10[frac] : mant;
+    return neg ? -v : v;
+  }
+  return Number(text.slice(s, e));
+}
+
+/** Decode one datagram as node's Buffer#toString() (UTF-8, U+FFFD for bad bytes) would, with an ASCII fast path. */
+const decoder = typeof TextDecoder !== 'undefined' ? new TextDecoder('utf-8') : null;
+export function decodeDatagram(data: string | Uint8Array): string {
+  if (typeof data === 'string') return data;
+  if (!(data instanceof Uint8Array)) return String(data ?? '');
+  const n = data.length;
+  if (n <= 4096) {
+    let ascii = true;
+    for (let i = 0; i < n; i++) {
+      if (data[i] >= 128) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) return String.fromCharCode.apply(null, data as unknown as number[]);
+  }
+  return decoder ? decoder.decode(data) : String.fromCharCode.apply(null, Array.from(data));
+}
+
+function show(s: string): string {
+  return JSON.stringify(s).slice(1, -1);
+}
+
+/** DogStatsD tags as stats.js appends them to the key: `;` + tags with first ';'→'_' and first ':'→'=', joined by ';'. */
+function tagSuffix(tagPart: string): string {
+  return (
+    ';' +
+    tagPart
+      .split(',')
+      .map((t) => t.replace(';', '_').replace(':', '='))
+      .join(';')
+  );
+}
+
+/**
+ * Parse one datagram's text into `sink`. `sanitize` is config.keyNameSanitize. Never throws for any input string.
+ */
+export function parsePacket(text: string, sink: LineSink, sanitize: boolean): void {
+  const len = text.length;
+  let lineNo = 0;
+  let ls = 0;
+  let nextTag = text.indexOf('|#');
+  while (ls <= len) {
+    lineNo++;
+    let le = text.indexOf('\n', ls);
+    if (le < 0) le = len;
+    if (le > ls) {
+      if (nextTag >= 0 && nextTag < ls) nextTag = text.indexOf('|#', ls);
+      parseLine(text, ls, le, lineNo, sink, sanitize, nextTag);
+    }
+    if (le === len) break;
+    ls = le + 1;
+  }
+}
+
+function parseLine(
+  text: string,
+  ls: number,
+  le: number,
+  lineNo: number,
+  sink: LineSink,
+  sanitize: boolean,
+  tagAt: number,
+): void {
+  sink.line();
+  // bits = line.split('|#'): the body ends at the first '|#'; bits[1] (up to a second '|#') holds the tags.
+  let bodyEnd = le;
+  let tags = '';
+  if (tagAt >= 0 && tagAt < le) {
+    bodyEnd = tagAt;
+    let tagEnd = text.indexOf('|#', tagAt + 2);
+    if (tagEnd < 0 || tagEnd > le) tagEnd = le;
+    if (tagEnd > tagAt + 2) tags = tagSuffix(text.slice(tagAt + 2, tagEnd));
+  }
+
+  // key = bits[0].split(':').shift()
+  let colon = -1;
+  for (let i = ls; i < bodyEnd; i++) {
+    if (text.charCodeAt(i) === COLON) {
+      colon = i;
+      break;
+    }
+  }
+  const keyEnd = colon < 0 ? bodyEnd : colon;
+  let key = text.slice(ls, keyEnd);
+  if (tags) key += tags;
+  if (sanitize && needsSanitizing(key)) key = sanitizeKeyName(key);
+
+  if (colon < 0) {
+    // stats.js pushes "1" as the only bit; "1".split('|') has no type → is_valid_packet false.
+    sink.bad(lineNo, text.slice(ls, le), `line ${lineNo}: '${show(text.slice(ls, bodyEnd))}' has no ':' — expected key:value|type (e.g. foo:1|c)`, true);
+    return;
+  }
+
+  let bs = colon + 1;
+  for (;;) {
+    let p1 = -1;
+    let p2 = -1;
+    let p3 = -1;
+    let i = bs;
+    for (; i < bodyEnd; i++) {
+      const c = text.charCodeAt(i);
+      if (c === COLON) break;
+      if (c === PIPE) {
+        if (p1 < 0) p1 = i;
+        else if (p2 < 0) p2 = i;
+        else if (p3 < 0) p3 = i;
+      }
+    }
+    parseBit(text, ls, le, bs, i, p1, p2, p3, key, lineNo, sink);
+    if (i >= bodyEnd) break;
+    bs = i + 1;
+  }
+}
+
+/** One `value|type[|@rate]` bit: lib/helpers.js is_valid_packet, then stats.js's per-type aggregation. */
+function parseBit(
+  text: string,
+  ls: number,
+  le: number,
+  bs: number,
+  be: number,
+  p1: number,
+  p2: number,
+  p3: number,
+  key: string,
+  lineNo: number,
+  sink: LineSink,
+): void {
+  if (p1 < 0) {
+    sink.bad(lineNo, text.slice(ls, le), `line ${lineNo}: '${show(text.slice(bs, be))}' has no type — expected value|type, e.g. 1|c, 320|ms, 42|g, user7|s`, true);
+    return;
+  }
+  const typeEnd = p2 < 0 ? be : p2;
+  const tlen = typeEnd - p1 - 1;
+  // raw type as is_valid_packet switches on it (untrimmed): 0=other, 1='s', 2='g', 3='ms', 4='c'
+  let raw = 0;
+  if (tlen === 1) {
+    const c = text.charCodeAt(p1 + 1);
+    raw = c === 115 ? 1 : c === 103 ? 2 : c === 99 ? 4 : 0;
+  } else if (tlen === 2 && text.charCodeAt(p1 + 1) === 109 && text.charCodeAt(p1 + 2) === 115) {
+    raw = 3;
+  }
+
+  let sampleRate = 1;
+  if (p2 >= 0) {
+    // helpers.js isValidSampleRate: length > 1, '@', then isNumber(rest) and rest[0] != '-'.
+    const rs = p2 + 1;
+    const re = p3 < 0 ? be : p3;
+    const rest = re - rs > 1 && text.charCodeAt(rs) === 64 ? parseNumber(text, rs + 1, re) : NaN;
+    if (Number.isNaN(rest) || text.charCodeAt(rs + 1) === 45) {
+      sink.bad(lineNo, text.slice(ls, le), `line ${lineNo}: sample rate '${show(text.slice(rs, re))}' is not valid — expected @ and a positive number, e.g. @0.1`, true);
+      return;
+    }
+    // stats.js: Number(fields[2].match(/^@([\d\.]+)/)[1]) — only the leading digits and dots count, so '@5e-1' is 5.
+    let j = rs + 1;
+    while (j < re) {
+      const c = text.charCodeAt(j);
+      if ((c >= 48 && c <= 57) || c === 46) j++;
+      else break;
+    }
+    if (j === rs + 1) {
+      // e.g. '@+1', '@ 1', '@Infinity': valid to is_valid_packet, but the regex match is null and stats.js throws
+      // a TypeError out of its UDP handler (the daemon dies). We cannot crash; the bit is reported and dropped.
+      sink.bad(lineNo, text.slice(ls, le), `line ${lineNo}: sample rate '${show(text.slice(rs, re))}' must start with a digit — the reference statsd crashes on it (TypeError)`, false);
+      return;
+    }
+    sampleRate = Number(text.slice(rs + 1, j));
+  }
+
+  if (raw === 1) {
+    // 's': always valid; stats.js inserts fields[0] || '0'.
+    sink.set(key, p1 > bs ? text.slice(bs, p1) : '0');
+    return;
+  }
+  const value = parseNumber(text, bs, p1);
+  if (Number.isNaN(value)) {
+    sink.bad(lineNo, text.slice(ls, le), `line ${lineNo}: value '${show(text.slice(bs, p1))}' is not a number`, true);
+    return;
+  }
+  if (raw === 3) {
+    if (!(value >= 0)) {
+      sink.bad(lineNo, text.slice(ls, le), `line ${lineNo}: timer value '${show(text.slice(bs, p1))}' is negative`, true);
+      return;
+    }
+    sink.timer(key, value, sampleRate);
+    return;
+  }
+  if (raw === 2) {
+    const c0 = text.charCodeAt(bs);
+    sink.gauge(key, value, c0 === 45 || c0 === 43);
+    return;
+  }
+  if (raw === 4) {
+    sink.counter(key, value, sampleRate);
+    return;
+  }
+  // Any other type passed is_valid_packet's default branch (value must be a number). stats.js then switches on
+  // fields[1].trim(): 'ms', 'g', 's' — and everything else, including 'h' and '', is a counter.
+  const t = text.slice(p1 + 1, typeEnd).trim();
+  if (t === 'ms') sink.timer(key, value, sampleRate);
+  else if (t === 'g') {
+    const c0 = text.charCodeAt(bs);
+    sink.gauge(key, value, c0 === 45 || c0 === 43);
+  } else if (t === 's') sink.set(key, text.slice(bs, p1));
+  else sink.counter(key, value, sampleRate);
+}
