@@ -83,6 +83,19 @@ export class TerminalSession {
       client.on('term.out', ({ text, tab }) => {
         if ((tab ?? 'main') === this.tab) this.output(text);
       }),
+      client.on('changed', ({ what }) => {
+        if (what !== 'reset') return;
+        this.pending = [];
+        this.output('\x1b[2m(The simulation was reset: a fresh laptop, no metrics, no cluster.)\x1b[0m\n');
+        void client
+          .call('shell.setHistory', { entries: this.editor.history.entries })
+          .then(() => client.call('shell.prompt', { tab: this.tab }))
+          .then((r) => {
+            this.prompt = r.prompt;
+            if (!this.running) this.render();
+          })
+          .catch(() => {});
+      }),
     );
   }
 
