@@ -81,6 +81,11 @@ export function onFlush(world: World, cb: (b: MetricsBackend, now: number) => vo
 
 /** The counters the first page shows, read from whatever the statsd module exposes. */
 export function statsdCounters(b: MetricsBackend): StatsdCounters {
+  const direct = (b.statsd as unknown as { counters?: () => StatsdCounters }).counters;
+  if (typeof direct === 'function') {
+    const c = direct.call(b.statsd);
+    return { ...c, lastFlush: c.lastFlush ?? b.lastFlush, badLines: c.badLines.slice(-20).map((x) => ({ ...x })) };
+  }
   const s = b.statsd as unknown as Record<string, unknown>;
   const stats = (typeof s.stats === 'function' ? (s.stats as () => unknown)() : s.stats ?? s.counters ?? s) as Record<string, unknown>;
   const num = (...keys: string[]): number => {
