@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { SimHost } from './sim-host';
+import type { EventName, Events } from './protocol';
+
+function host() {
+  const events: { name: EventName; data: unknown }[] = [];
+  const h = new SimHost(<E extends EventName>(name: E, data: Events[E]) => events.push({ name, data }));
+  return { h, events };
+}
+
+async function ok(h: SimHost, method: string, params: unknown) {
+  const r = await h.handle(method, params);
+  if (!r.ok) throw new Error(`${method}: ${r.error}`);
+  return r.result as any;
+}
+
+describe('SimHost: every request answers, errors become messages', () => {
+  it('unknown methods and bad params give ok:false with a clear message, never a throw', async () => {
+    const { h } = host();
+    expect(await h.handle('nope', {})).toEqual({ ok: false, error: "unknown method 'nope'" });
+    const bad = await h.handle('udp.send', { host: '127.0.0.1', port: 70000, data: 'x' });
+    expect(bad).toEqual({ ok: false, error: 'udp.send: port must be 1-65535 (got 70000)' });
+    expect((await h.handle('clock.setSpeed', { speed: -2 })).ok).toBe(false);
+    expect((await h.handle('clock.advance', { ms: 'x' })).ok).toBe(false);
+    expect((await h.handle('graphite.render', { targets: 'x', from: -60 })).ok).toBe(false);
+    expect((await h.handle('fs.write', { path: 'rel', content: '' })).ok).toBe(false);
+    expect((await h.handle('udp.send', null)).ok).toBe(false);
+  });
+
+  it('a name that does not resolve is reported like a resolver error', async () => {
+    const { h } = host();
+    expect(await ok(h, 'udp.send', { host: 'no-such-host', port: 8125, data: 'foo:1|c' })).toEqual({
+      delivered: false,
+      error: 'no-such-host: Name or service not known',
+    });
+  });
+
+  it('clock.advance moves simulated time; clock.now reports it with the speed', async () => {
+    const { h } = host();
+    const t0 = (await ok(h, 'clock.now', {})).now;
+    expect((await ok(h, 'clock.advance', { ms: 2500 })).now).toBe(t0 + 2500);
+    await ok(h, 'clock.setSpeed', { speed: 10 });
+    expect(await ok(h, 'clock.now', {})).toEqual({ now: t0 + 2500, speed: 10 });
+  });
+});
+
+describe('SimHost with the booted world (local statsd + Graphite on 127.0.0.1:8125)', () => {
+  it('udp.send foo:1|c → counters → flush event → stats.counters.foo.rate = 0.1 (1 per 10 s flush)', async () => {
+    const { h, events } = host();
+    const sources = (await ok(h, 'graphite.sources', {})).sources;
+    expect(sources.map((s: { id: string }) => s.id)).toContain('local');
+    expect(await ok(h, 'udp.send', { host: '127.0.0.1', port: 8125, data: 'foo:1|c\nfoo:abc|c' })).toEqual({ delivered: true });
+    const c = await ok(h, 'statsd.counters', {});
+    expect(c.packetsReceived).toBe(1);
+    expect(c.badLinesSeen).toBe(1);
+    expect(c.badLines[0].line).toContain('foo:abc|c');
+    const f = await ok(h, 'statsd.flush', {});
+    expect(f.points).toBeGreaterThan(0);
+    expect(events.some((e) => e.name === 'flushed' && (e.data as { source: string }).source === 'local')).toBe(true);
+    const r = await ok(h, 'graphite.render', { targets: ['stats.counters.foo.rate'], from: -300 });
+    expect(r.error).toBeUndefined();
+    expect(r.series[0].target).toBe('stats.counters.foo.rate');
+    expect(r.series[0].values.filter((v: number | null) => v !== null)).toEqual([0.1]);
+    expect(r.x.length).toBe(r.series[0].values.length);
+    const nodes = (await ok(h, 'graphite.find', { query: 'stats.counters.*' })).nodes;
+    expect(nodes.map((n: { text: string }) => n.text)).toContain('foo');
+  });
+
+  it('the statsd flush timer fires from clock.advance (flushInterval 10 s) and emits flushed', async () => {
+    const { h, events } = host();
+    await ok(h, 'clock.advance', { ms: 10_000 });
+    expect(events.filter((e) => e.name === 'flushed').length).toBe(1);
+  });
+
+  it('shell.run runs a command in the tab and its output arrives as term.out; world.reset starts fresh', async () => {
+    const { h, events } = host();
+    const r = await ok(h, 'shell.run', { line: 'echo hello', tab: 'main' });
+    expect(r.code).toBe(0);
+    expect(r.prompt).toMatch(/learner@laptop/);
+    expect(events.filter((e) => e.name === 'term.out').map((e) => (e.data as { text: string }).text).join('')).toBe('hello\n');
+    await ok(h, 'udp.send', { host: '127.0.0.1', port: 8125, data: 'foo:1|c' });
+    await ok(h, 'world.reset', {});
+    expect((await ok(h, 'statsd.counters', {})).packetsReceived).toBe(0);
+  });
+
+  it('shell.setHistory hands saved history to the shell (`history` lists it)', async () => {
+    const { h, events } = host();
+    await ok(h, 'shell.setHistory', { entries: ['echo one', 'echo two'] });
+    await ok(h, 'shell.run', { line: 'history', tab: 'main' });
+    const out = events.filter((e) => e.name === 'term.out').map((e) => (e.data as { text: string }).text).join('');
+    expect(out).toMatch(/1\s+echo one\n\s*2\s+echo two/);
+  });
+});
