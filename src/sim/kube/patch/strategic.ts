@@ -1,0 +1,461 @@
+// Strategic merge patch, ported from k8s.io/apimachinery/pkg/util/strategicpatch/patch.go (apply side:
+// StrategicMergeMapPatchUsingLookupPatchMeta → mergeMap with MergeParallelList and IgnoreUnmatchedNulls),
+// including its error texts (pkg/util/mergepatch/errors.go). The patch metadata (patchStrategy /
+// patchMergeKey struct tags) comes from ./patch-meta.json, generated from Kubernetes' OpenAPI.
+import { PatchError } from './errors';
+import { goFormat, goTypeName } from './goformat';
+import { lookupForSlice, lookupForStruct, schemaForKind, type PatchSchema } from './meta';
+
+type JMap = Record<string, unknown>;
+
+const directiveMarker = '$patch';
+const deleteDirective = 'delete';
+const replaceDirective = 'replace';
+const mergeDirective = 'merge';
+const retainKeysStrategy = 'retainKeys';
+const deleteFromPrimitiveListDirectivePrefix = '$deleteFromPrimitiveList';
+const retainKeysDirective = '$' + retainKeysStrategy;
+const setElementOrderDirectivePrefix = '$setElementOrder';
+
+const ErrNoListOfLists = 'lists of lists are not supported';
+const ErrBadPatchFormatForPrimitiveList = 'invalid patch format of primitive list';
+const ErrBadPatchFormatForRetainKeys = 'invalid patch format of retainKeys';
+const ErrBadPatchFormatForSetElementOrderList = 'invalid patch format of setElementOrder list';
+
+const errNoMergeKey = (m: JMap, k: string) => new PatchError(`map: ${goFormat(m)} does not contain declared merge key: ${k}`);
+const errBadArgType = (expected: string, actual: unknown) =>
+  new PatchError(`expected a ${expected}, but received a ${goTypeName(actual)}`);
+const errBadPatchType = (t: unknown, m: JMap) => new PatchError(`unknown patch type: ${goFormat(t)} in map: ${goFormat(m)}`);
+
+const isMap = (v: unknown): v is JMap => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Go's reflect.Type of a decoded JSON value (numbers are always float64 after json.Unmarshal). */
+function kindOf(v: unknown): 'map' | 'slice' | 'string' | 'float64' | 'bool' | 'nil' {
+  if (v === null || v === undefined) return 'nil';
+  if (Array.isArray(v)) return 'slice';
+  if (typeof v === 'object') return 'map';
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'number') return 'float64';
+  return 'bool';
+}
+
+/** Applies a strategic merge patch to a deep copy of `original`; `kind` selects the Go type (Deployment default). */
+export function strategicMergePatch(original: unknown, patch: unknown, kind = 'Deployment'): unknown {
+  const schema = schemaForKind(kind);
+  if (!schema) throw new PatchError('strategic merge patch format is not supported');
+  const o = original === undefined || original === null ? {} : clone(original);
+  const p = clone(patch);
+  if (!isMap(o) || !isMap(p)) throw new PatchError('invalid JSON document');
+  return mergeMap(o, p, schema);
+}
+
+function clone<T>(v: T): T {
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+}
+
+function mergeMap(original: JMap | null, patch: JMap, schema: PatchSchema): JMap {
+  if (directiveMarker in patch) return handleDirectiveInMergeMap(patch[directiveMarker], patch);
+  const orig: JMap = original ?? {};
+  applyRetainKeysDirective(orig, patch);
+  mergePatchIntoOriginal(orig, patch, schema);
+
+  for (const key of Object.keys(patch)) {
+    const patchV = patch[key];
+    let k = key;
+    let isDeleteList = false;
+    if (key.startsWith(deleteFromPrimitiveListDirectivePrefix)) {
+      k = extractKey(key, deleteFromPrimitiveListDirectivePrefix);
+      isDeleteList = true;
+    }
+    if (patchV === null) {
+      delete orig[k];
+      continue; // IgnoreUnmatchedNulls
+    }
+    if (!(k in orig)) {
+      if (!isDeleteList) setWithoutDirectives(orig, k, discardNullValuesFromPatch(patchV));
+      continue;
+    }
+    const ot = kindOf(orig[k]);
+    const pt = kindOf(patchV);
+    if (ot !== pt) {
+      if (!isDeleteList) setWithoutDirectives(orig, k, discardNullValuesFromPatch(patchV));
+      continue;
+    }
+    if (ot === 'map') {
+      const { sub, meta } = lookupForStruct(schema, k);
+      const [, strategy] = extractRetainKeysPatchStrategy(meta.strategies);
+      orig[k] = strategy !== replaceDirective ? mergeMap(orig[k] as JMap, patchV as JMap, sub) : patchV;
+    } else if (ot === 'slice') {
+      const { sub, meta } = lookupForSlice(schema, k);
+      const [, strategy] = extractRetainKeysPatchStrategy(meta.strategies);
+      orig[k] = mergeSliceHandler(orig[k] as unknown[], patchV as unknown[], sub, strategy, meta.mergeKey, isDeleteList);
+    } else {
+      setWithoutDirectives(orig, k, patchV);
+    }
+  }
+  return orig;
+}
+
+function setWithoutDirectives(m: JMap, k: string, v: unknown): void {
+  const [nv, keep] = removeDirectives(v);
+  if (keep) m[k] = nv;
+  else delete m[k];
+}
+
+function handleDirectiveInMergeMap(directive: unknown, patch: JMap): JMap {
+  if (directive === replaceDirective) {
+    delete patch[directiveMarker];
+    return patch;
+  }
+  if (directive === deleteDirective) return {};
+  throw errBadPatchType(directive, patch);
+}
+
+function extractKey(s: string, prefix: string): string {
+  const i = s.indexOf('/');
+  if (i < 0 || s.slice(0, i) !== prefix) {
+    if (prefix === deleteFromPrimitiveListDirectivePrefix) throw new PatchError(ErrBadPatchFormatForPrimitiveList);
+    if (prefix === setElementOrderDirectivePrefix) throw new PatchError(ErrBadPatchFormatForSetElementOrderList);
+    throw new PatchError(`fail to find unknown prefix "${prefix}" in ${s}\n`);
+  }
+  return s.slice(i + 1);
+}
+
+function extractRetainKeysPatchStrategy(strategies: string[]): [boolean, string] {
+  if (strategies.length === 0) return [false, ''];
+  if (strategies.length === 1) return strategies[0] === retainKeysStrategy ? [true, ''] : [false, strategies[0]];
+  if (strategies.length === 2) {
+    if (strategies[0] === retainKeysStrategy) return [true, strategies[1]];
+    if (strategies[1] === retainKeysStrategy) return [true, strategies[0]];
+  }
+  throw new PatchError(`unexpected patch strategy: ${goFormat(strategies)}`);
+}
+
+function applyRetainKeysDirective(original: JMap, patch: JMap): void {
+  if (!(retainKeysDirective in patch)) return;
+  const retain = patch[retainKeysDirective];
+  delete patch[retainKeysDirective];
+  if (!Array.isArray(retain)) throw new PatchError(ErrBadPatchFormatForRetainKeys);
+  const set = new Set(retain);
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null || k.startsWith(deleteFromPrimitiveListDirectivePrefix) || k.startsWith(setElementOrderDirectivePrefix)) continue;
+    if (!set.has(k)) throw new PatchError(ErrBadPatchFormatForRetainKeys);
+  }
+  for (const k of Object.keys(original)) if (!set.has(k)) delete original[k];
+}
+
+// mergePatchIntoOriginal: processes each $setElementOrder/<list> together with <list>.
+// Precedence of order: $setElementOrder > order in patch list > order in live list.
+function mergePatchIntoOriginal(original: JMap, patch: JMap, schema: PatchSchema): void {
+  for (const key of Object.keys(patch)) {
+    if (!key.startsWith(setElementOrderDirectivePrefix)) continue;
+    const setOrder = patch[key];
+    delete patch[key];
+    if (!Array.isArray(setOrder)) throw errBadArgType('[]interface {}', setOrder);
+    const originalKey = extractKey(key, setElementOrderDirectivePrefix);
+    const foundOriginal = originalKey in original;
+    const foundPatch = originalKey in patch;
+    let originalFieldValue: unknown[] = [];
+    let patchFieldValue: unknown[] = [];
+    if (foundOriginal) {
+      if (!Array.isArray(original[originalKey])) throw errBadArgType('[]interface {}', original[originalKey]);
+      originalFieldValue = original[originalKey] as unknown[];
+    }
+    if (foundPatch) {
+      if (!Array.isArray(patch[originalKey])) throw errBadArgType('[]interface {}', patch[originalKey]);
+      patchFieldValue = patch[originalKey] as unknown[];
+    }
+    const { sub, meta } = lookupForSlice(schema, originalKey);
+    const [, strategy] = extractRetainKeysPatchStrategy(meta.strategies);
+    validatePatchWithSetOrderList(patchFieldValue, setOrder, meta.mergeKey);
+
+    let merged: unknown[];
+    if (foundOriginal && !foundPatch) merged = originalFieldValue;
+    else if (!foundOriginal && foundPatch) merged = removeDirectives(patchFieldValue)[0] as unknown[];
+    else if (foundOriginal && foundPatch) {
+      merged = mergeSliceHandler(originalFieldValue, patchFieldValue, sub, strategy, meta.mergeKey, false);
+    } else continue;
+
+    const [patchItems, serverOnly] = meta.mergeKey
+      ? partitionMapsByPresentInList(merged, setOrder, meta.mergeKey)
+      : partitionPrimitivesByPresentInList(merged, setOrder);
+    const kind = sliceElementType(originalFieldValue, patchFieldValue);
+    original[originalKey] = normalizeElementOrder(patchItems, serverOnly, setOrder, originalFieldValue, meta.mergeKey, kind);
+    delete patch[originalKey];
+  }
+}
+
+function validatePatchWithSetOrderList(patchList: unknown[], setOrderList: unknown[], mergeKey: string): void {
+  if (setOrderList.length === 0 || patchList.length === 0) return;
+  const nonDelete = mergeKey ? extractToDeleteItems(patchList)[0] : patchList;
+  let pi = 0;
+  let si = 0;
+  while (pi < nonDelete.length && si < setOrderList.length) {
+    if (isMap(nonDelete[pi]) && directiveMarker in (nonDelete[pi] as JMap)) {
+      pi++;
+      continue;
+    }
+    if (mergeKeyValueEqual(nonDelete[pi], setOrderList[si], mergeKey)) pi++;
+    si++;
+  }
+  if (pi < nonDelete.length && si >= setOrderList.length) {
+    throw new PatchError(
+      `The order in patch list:\n${goFormat(patchList)}\n doesn't match ${setElementOrderDirectivePrefix} list:\n${goFormat(setOrderList)}\n`,
+    );
+  }
+}
+
+function mergeKeyValueEqual(left: unknown, right: unknown, mergeKey: string): boolean {
+  if (!mergeKey) return left === right;
+  if (!isMap(left)) throw errBadArgType('map[string]interface {}', left);
+  if (!isMap(right)) throw errBadArgType('map[string]interface {}', right);
+  if (!(mergeKey in left)) throw errNoMergeKey(left, mergeKey);
+  if (!(mergeKey in right)) throw errNoMergeKey(right, mergeKey);
+  return left[mergeKey] === right[mergeKey];
+}
+
+function extractToDeleteItems(l: unknown[]): [unknown[], unknown[]] {
+  const keep: unknown[] = [];
+  const del: unknown[] = [];
+  for (const v of l) {
+    if (!isMap(v)) throw errBadArgType('map[string]interface {}', v);
+    if (v[directiveMarker] === deleteDirective) del.push(v);
+    else keep.push(v);
+  }
+  return [keep, del];
+}
+
+function partitionPrimitivesByPresentInList(original: unknown[], by: unknown[]): [unknown[], unknown[]] {
+  const inPatch = new Set(by);
+  const patch: unknown[] = [];
+  const serverOnly: unknown[] = [];
+  for (const v of original) (inPatch.has(v) ? patch : serverOnly).push(v);
+  return [patch, serverOnly];
+}
+
+function partitionMapsByPresentInList(original: unknown[], by: unknown[], mergeKey: string): [unknown[], unknown[]] {
+  const patch: unknown[] = [];
+  const serverOnly: unknown[] = [];
+  for (const v of original) {
+    if (!isMap(v)) throw errBadArgType('map[string]interface {}', v);
+    if (!(mergeKey in v)) throw errNoMergeKey(v, mergeKey);
+    const found = findMapInSliceBasedOnKeyValue(by, mergeKey, v[mergeKey]).found;
+    (found ? patch : serverOnly).push(v);
+  }
+  return [patch, serverOnly];
+}
+
+function removeDirectives(obj: unknown): [unknown, boolean] {
+  if (obj === null || obj === undefined) return [obj, true];
+  if (Array.isArray(obj)) {
+    const res: unknown[] = [];
+    for (const v of obj) {
+      const [nv, keep] = removeDirectives(v);
+      if (keep) res.push(nv);
+    }
+    return [res, true];
+  }
+  if (isMap(obj)) {
+    if (directiveMarker in obj) return [null, false];
+    for (const k of Object.keys(obj)) {
+      const [nv, keep] = removeDirectives(obj[k]);
+      if (keep) obj[k] = nv;
+      else delete obj[k];
+    }
+    return [obj, true];
+  }
+  return [obj, true];
+}
+
+function discardNullValuesFromPatch(v: unknown): unknown {
+  if (Array.isArray(v)) v.forEach(discardNullValuesFromPatch);
+  else if (isMap(v)) {
+    for (const k of Object.keys(v)) {
+      if (v[k] === null) delete v[k];
+      else discardNullValuesFromPatch(v[k]);
+    }
+  }
+  return v;
+}
+
+function mergeSliceHandler(
+  original: unknown,
+  patch: unknown,
+  schema: PatchSchema,
+  strategy: string,
+  mergeKey: string,
+  isDeleteList: boolean,
+): unknown[] {
+  if (!Array.isArray(original)) throw errBadArgType('[]interface {}', original);
+  if (!Array.isArray(patch)) throw errBadArgType('[]interface {}', patch);
+  if (strategy === mergeDirective || isDeleteList) return mergeSlice(original, patch, schema, mergeKey, isDeleteList);
+  return patch;
+}
+
+function mergeSlice(original: unknown[], patch: unknown[], schema: PatchSchema, mergeKey: string, isDeleteList: boolean): unknown[] {
+  if (original.length === 0 && patch.length === 0) return original;
+  const kind = sliceElementType(original, patch);
+  let merged: unknown[];
+  if (kind !== 'map') {
+    if (isDeleteList) return deleteFromSlice(original, patch);
+    merged = deduplicateScalars([...original, ...patch]);
+  } else {
+    if (!mergeKey) throw new PatchError(`cannot merge lists without merge key for ${schema.name}`);
+    [original, patch] = mergeSliceWithSpecialElements(original, patch, mergeKey);
+    merged = mergeSliceWithoutSpecialElements(original, patch, mergeKey, schema);
+  }
+  const [patchItems, serverOnly] = mergeKey
+    ? partitionMapsByPresentInList(merged, patch, mergeKey)
+    : partitionPrimitivesByPresentInList(merged, patch);
+  return normalizeElementOrder(patchItems, serverOnly, patch, original, mergeKey, kind);
+}
+
+function mergeSliceWithSpecialElements(original: unknown[], patch: unknown[], mergeKey: string): [unknown[], unknown[]] {
+  const without: unknown[] = [];
+  let replace = false;
+  for (const v of patch) {
+    const m = v as JMap;
+    if (!(directiveMarker in m)) {
+      without.push(v);
+      continue;
+    }
+    const t = m[directiveMarker];
+    if (t === deleteDirective) {
+      if (!(mergeKey in m)) throw errNoMergeKey(m, mergeKey);
+      original = original.filter((o) => !(isMap(o) && mergeKey in o && o[mergeKey] === m[mergeKey]));
+    } else if (t === replaceDirective) {
+      replace = true;
+    } else if (t === mergeDirective) {
+      throw new PatchError('merging lists cannot yet be specified in the patch');
+    } else {
+      throw errBadPatchType(t, m);
+    }
+  }
+  return replace ? [without, []] : [original, without];
+}
+
+function mergeSliceWithoutSpecialElements(live: unknown[], patch: unknown[], mergeKey: string, schema: PatchSchema): unknown[] {
+  // Go appends to a new slice header, so the caller's `original` (used as server order) keeps its length.
+  const original = [...live];
+  for (const v of patch) {
+    const m = v as JMap;
+    if (!(mergeKey in m)) throw errNoMergeKey(m, mergeKey);
+    const { map, index, found } = findMapInSliceBasedOnKeyValue(original, mergeKey, m[mergeKey]);
+    if (found) original[index] = mergeMap(map, m, schema);
+    else original.push(v);
+  }
+  return original;
+}
+
+function findMapInSliceBasedOnKeyValue(l: unknown[], key: string, value: unknown): { map: JMap | null; index: number; found: boolean } {
+  for (let i = 0; i < l.length; i++) {
+    const v = l[i];
+    if (!isMap(v)) throw new PatchError(`value for key ${i} is not a map`);
+    if (key in v && v[key] === value) return { map: v, index: i, found: true };
+  }
+  return { map: null, index: 0, found: false };
+}
+
+function deleteFromSlice(current: unknown[], toDelete: unknown[]): unknown[] {
+  const del = new Set(toDelete);
+  return current.filter((v) => !del.has(v));
+}
+
+// Exactly Go's "clever" in-place dedup, which moves the last element into a duplicate's slot.
+function deduplicateScalars(s: unknown[]): unknown[] {
+  let length = s.length - 1;
+  for (let i = 0; i < length; i++) {
+    for (let j = i + 1; j <= length; j++) {
+      if (s[i] === s[j]) {
+        s[j] = s[length];
+        s.length = length;
+        length--;
+        j--;
+      }
+    }
+  }
+  return s;
+}
+
+function sliceElementType(...slices: unknown[][]): string {
+  let prev: string | null = null;
+  for (const s of slices) {
+    for (const v of s) {
+      const t = kindOf(v);
+      if (prev === null) {
+        prev = t;
+        if (prev === 'slice') throw new PatchError(ErrNoListOfLists);
+      } else if (prev !== t) {
+        throw new PatchError(`list element types are not identical: ${goFormat(slices)}`);
+      }
+    }
+  }
+  if (prev === null) throw new PatchError('no elements in any of the given slices');
+  return prev;
+}
+
+function index(l: unknown[], val: unknown, mergeKey: string, kind: string): number {
+  const get = kind === 'map' ? (item: unknown) => (isMap(item) ? item[mergeKey] : null) : (item: unknown) => item;
+  const want = get(val);
+  for (let i = 0; i < l.length; i++) if (get(l[i]) === want) return i;
+  return -1;
+}
+
+function normalizeElementOrder(
+  patch: unknown[],
+  serverOnly: unknown[],
+  patchOrder: unknown[],
+  serverOrder: unknown[],
+  mergeKey: string,
+  kind: string,
+): unknown[] {
+  const p = normalizeSliceOrder(patch, patchOrder, mergeKey, kind);
+  const s = normalizeSliceOrder(serverOnly, serverOrder, mergeKey, kind);
+  return mergeSortedSlice(s, p, serverOrder, mergeKey, kind);
+}
+
+function normalizeSliceOrder(toSort: unknown[], order: unknown[], mergeKey: string, kind: string): unknown[] {
+  let toDelete: unknown[] = [];
+  if (kind === 'map') {
+    for (const l of [toSort, order]) {
+      for (const item of l) {
+        if (!isMap(item)) throw errBadArgType('map[string]interface {}', item);
+        if (!(mergeKey in item)) throw errNoMergeKey(item, mergeKey);
+      }
+    }
+    [toSort, toDelete] = extractToDeleteItems(toSort);
+  }
+  // Go: sort.SliceStable with this (non-strict) less. For lists up to 20 items Go's stable sort is
+  // a plain insertion sort, reproduced here (pod lists are far shorter than that).
+  const less = (a: unknown, b: unknown) => {
+    const ia = index(order, a, mergeKey, kind);
+    if (ia >= 0) {
+      const ib = index(order, b, mergeKey, kind);
+      if (ib >= 0) return ia < ib;
+    }
+    return true;
+  };
+  const out = [...toSort];
+  for (let i = 1; i < out.length; i++) {
+    for (let j = i; j > 0 && less(out[j], out[j - 1]); j--) [out[j], out[j - 1]] = [out[j - 1], out[j]];
+  }
+  return [...out, ...toDelete];
+}
+
+function mergeSortedSlice(left: unknown[], right: unknown[], serverOrder: unknown[], mergeKey: string, kind: string): unknown[] {
+  const out: unknown[] = [];
+  let i = 0;
+  let j = 0;
+  const size = left.length + right.length;
+  for (let k = 0; k < size; k++) {
+    if (i >= left.length && j < right.length) out.push(right[j++]);
+    else if (j >= right.length && i < left.length) out.push(left[i++]);
+    else {
+      const li = index(serverOrder, left[i], mergeKey, kind);
+      const ri = index(serverOrder, right[j], mergeKey, kind);
+      if (li >= 0 && ri >= 0 && li < ri) out.push(left[i++]);
+      else out.push(right[j++]);
+    }
+  }
+  return out;
+}
