@@ -21,11 +21,21 @@ describe('ClockDriver (real time × speed → simulated time)', () => {
     s.setWall(100);
     s.d.step();
     expect(s.advanced).toEqual([100]);
-    expect(s.d.setSpeed(10)).toBeNull();
+    s.d.start();
+    expect(s.d.setSpeed(10)).toBeNull(); // accounts the 0 ms since the last step at 1×
     s.setWall(1100);
     s.d.step();
     expect(s.advanced).toEqual([100, 10000]);
     expect(s.ticks()).toBe(1);
+  });
+
+  it('moves the simulated clock in whole milliseconds, carrying the fraction', () => {
+    const s = setup();
+    s.setWall(0.6);
+    s.d.step();
+    s.setWall(1.2);
+    s.d.step();
+    expect(s.advanced).toEqual([1]);
   });
 
   it('speed 0 pauses; bad speeds are refused with a message', () => {

@@ -20,6 +20,8 @@ export class ClockDriver {
   private last: number;
   private lastTick: number;
   private handle: unknown = null;
+  /** Sub-millisecond remainder carried to the next step: the simulated clock moves in whole ms. */
+  private carry = 0;
   private readonly wallNow: () => number;
 
   constructor(private deps: ClockDriverDeps, private stepMs = 100) {
@@ -36,7 +38,7 @@ export class ClockDriver {
     if (typeof speed !== 'number' || !Number.isFinite(speed) || speed < 0) {
       return `speed must be a number ≥ 0 (got ${String(speed)})`;
     }
-    this.step(); // account the time elapsed at the old speed first
+    if (this.handle !== null) this.step(); // account the time elapsed at the old speed first
     this.speedValue = Math.min(speed, MAX_SPEED);
     return null;
   }
@@ -62,7 +64,10 @@ export class ClockDriver {
     this.last = now;
     if (this.speedValue > 0 && wall > 0) {
       // A tab in the background gets throttled timers; never jump more than 10 minutes of sim time at once.
-      this.deps.advance(Math.min(wall * this.speedValue, 600_000));
+      const exact = Math.min(wall * this.speedValue, 600_000) + this.carry;
+      const ms = Math.floor(exact);
+      this.carry = exact - ms;
+      if (ms > 0) this.deps.advance(ms);
     }
     if (now - this.lastTick >= 1000) {
       this.lastTick = now;
