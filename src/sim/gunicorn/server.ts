@@ -135,7 +135,8 @@ export class GunicornServer {
         world.fs(this.host).write(a.path.startsWith('/') ? a.path : `${this.opts.cwd}/${a.path}`, '');
         continue;
       }
-      const ip = world.net.resolve(a.host, this.host);
+      // An empty host (":4000") binds every address, like Python's socket.bind(('', port)).
+      const ip = a.host === '' ? '0.0.0.0' : world.net.resolve(a.host, this.host);
       if (ip === null) {
         this.log.log('error', this.pid, `Invalid address: ${this.addrStr(a.host, a.port)}`);
         this.log.log('error', this.pid, `connection to ${this.addrStr(a.host, a.port)} failed: [Errno -2] Name or service not known`);
