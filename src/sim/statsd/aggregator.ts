@@ -109,6 +109,7 @@ export class Aggregator implements LineSink {
 }
 
 function isArrayIndex(k: string): boolean {
+  if (k.length === 0) return false;
   const c = k.charCodeAt(0);
   if (c < 48 || c > 57) return false;
   if (k.length > 1 && c === 48) return false;
