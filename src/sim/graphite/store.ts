@@ -64,6 +64,8 @@ export interface GraphiteStore {
   expand(pattern: string): string[];
   /** The schema/aggregation a series was created with (like whisper-info), or null. */
   info(path: string): SeriesInfo | null;
+  /** Ring-buffer slots allocated across all series (memory stays bounded by the schemas). */
+  memory(): { series: number; slots: number };
   /** Points dropped since creation, with the last reason (bad value, out of retention, …). */
   dropped(): { count: number; lastReason: string | null };
   /** Set when the schema/aggregation options could not be parsed (the image defaults are used instead). */
@@ -226,6 +228,18 @@ export function createStore(opts: StoreOptions = {}): GraphiteStore {
     }
   }
 
+  /** The tree nodes a path expression matches, node by node. */
+  function walk(pattern: string): { node: TreeNode; path: string }[] {
+    let level: { node: TreeNode; path: string }[] = [{ node: root, path: '' }];
+    for (const m of compilePattern(pattern)) {
+      const next: { node: TreeNode; path: string }[] = [];
+      for (const { node, path } of level)
+        for (const [name, child] of node.children) if (m(name)) next.push({ node: child, path: path ? path + '.' + name : name });
+      level = next;
+    }
+    return level;
+  }
+
   const store: GraphiteStore = {
     configError,
 
@@ -294,29 +308,21 @@ export function createStore(opts: StoreOptions = {}): GraphiteStore {
 
     find(query) {
       if (typeof query !== 'string' || !query) return [];
-      const matchers = compilePattern(query);
-      let level: { node: TreeNode; path: string }[] = [{ node: root, path: '' }];
-      for (let d = 0; d < matchers.length; d++) {
-        const next: { node: TreeNode; path: string }[] = [];
-        for (const { node, path } of level) {
-          for (const [name, child] of node.children) {
-            if (matchers[d](name)) next.push({ node: child, path: path ? path + '.' + name : name });
-          }
-        }
-        level = next;
-      }
+      const level = walk(query);
       // graphite-web metrics/views.py find_view + tree_json: sorted by name, one entry per name,
-      // branches before leaves.
+      // branches before leaves, each id = the query up to its last '.' + the name (so a wildcard in a
+      // parent node stays in the path, as the tree view shows it).
+      const base = query.slice(0, query.lastIndexOf('.') + 1);
       const branches: FindNode[] = [];
       const leaves: FindNode[] = [];
       const seen = new Set<string>();
-      level.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-      for (const { node, path } of level) {
-        const text = path.slice(path.lastIndexOf('.') + 1);
+      const named = level.map((l) => ({ ...l, text: l.path.slice(l.path.lastIndexOf('.') + 1) }));
+      named.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+      for (const { node, text } of named) {
         if (seen.has(text)) continue;
         seen.add(text);
-        if (node.children.size) branches.push({ path, text, leaf: false });
-        else if (node.leaf) leaves.push({ path, text, leaf: true });
+        if (node.children.size) branches.push({ path: base + text, text, leaf: false });
+        else if (node.leaf) leaves.push({ path: base + text, text, leaf: true });
       }
       return [...branches, ...leaves];
     },
@@ -327,15 +333,7 @@ export function createStore(opts: StoreOptions = {}): GraphiteStore {
 
     expand(pattern) {
       if (typeof pattern !== 'string' || !pattern) return [];
-      const matchers = compilePattern(pattern);
-      let level: { node: TreeNode; path: string }[] = [{ node: root, path: '' }];
-      for (const m of matchers) {
-        const next: { node: TreeNode; path: string }[] = [];
-        for (const { node, path } of level)
-          for (const [name, child] of node.children) if (m(name)) next.push({ node: child, path: path ? path + '.' + name : name });
-        level = next;
-      }
-      return level
+      return walk(pattern)
         .filter((l) => l.node.leaf)
         .map((l) => l.path)
         .sort();
@@ -352,6 +350,12 @@ export function createStore(opts: StoreOptions = {}): GraphiteStore {
     info(path) {
       const db = dbs.get(path);
       return db ? { ...db.info, retentions: db.info.retentions.map((r) => ({ ...r })) } : null;
+    },
+
+    memory() {
+      let slots = 0;
+      for (const db of dbs.values()) for (const a of db.archives) slots += a.allocatedSlots();
+      return { series: dbs.size, slots };
     },
 
     dropped() {
