@@ -47,8 +47,12 @@ export const available = {
 export function createWorld(seed?: string): World {
   const boot = bootMod?.bootWorld as ((opts?: { seed?: string }) => World) | undefined;
   if (boot) return boot(seed ? { seed } : undefined);
+  // Until boot lands: a bare world with the laptop's statsd+Graphite ('local' on 127.0.0.1:8125).
   const w = new World();
   w.fs().write(HOME + '/.keep', '');
+  const start = metricsMod?.startMetricsBackend as ((w: World, host: string, id: string, o?: object) => unknown) | undefined;
+  // Issue 2 expects `stats.counters.foo.rate`: the modern layout (the image's udp.js leaves statsd's legacy default).
+  start?.(w, 'laptop', 'local', { label: 'laptop', statsd: { graphite: { legacyNamespace: false } } });
   return w;
 }
 
