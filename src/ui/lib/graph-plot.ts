@@ -5,7 +5,7 @@
 import type uPlot from 'uplot';
 import type { RenderResult } from '../../worker/protocol';
 
-/** Fallback palette when the page defines no --graph-N variables (Graphite's default colour list order). */
+/** Fallback palette when the page defines no --graph-N variables (the Tableau 10 palette, readable on dark and light). */
 const FALLBACK = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
 
 export interface Theme {

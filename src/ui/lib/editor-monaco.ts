@@ -1,0 +1,69 @@
+/**
+ * Monaco + monaco-yaml, bundled by Vite (workers via `?worker`, no CDN). Import this module only with a
+ * dynamic `import()` so monaco stays out of the initial bundle.
+ */
+import * as monaco from 'monaco-editor';
+import { configureMonacoYaml } from 'monaco-yaml';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
+import YamlWorker from './editor-yaml.worker?worker';
+import { combinedKubeSchema, type SchemaFile } from './editor-schema';
+import { kubeMarkers, type KubeChecks } from './editor-validate';
+
+(globalThis as { MonacoEnvironment?: monaco.Environment }).MonacoEnvironment = {
+  getWorker(_moduleId: string, label: string) {
+    if (label === 'yaml') return new YamlWorker();
+    if (label === 'json') return new JsonWorker();
+    return new EditorWorker();
+  },
+};
+
+// The generated Kubernetes schema file (src/sim/kube/schema/k8s-schemas.json), when present.
+const schemaJson = Object.values(import.meta.glob('../../sim/kube/schema/k8s-schemas.json', { import: 'default' }))[0];
+const schemaFile = schemaJson ? ((await schemaJson()) as SchemaFile) : null;
+
+configureMonacoYaml(monaco, {
+  enableSchemaRequest: false,
+  validate: true,
+  hover: true,
+  completion: true,
+  schemas: schemaFile
+    ? [
+        {
+          uri: 'inmemory://schemas/kubernetes.json',
+          fileMatch: ['**/*.yaml', '**/*.yml'],
+          schema: combinedKubeSchema(schemaFile) as never,
+        },
+      ]
+    : [],
+});
+
+// The kube schema module (validateObject, knownKind) when it exists; our deeper markers use it.
+const schemaModules = import.meta.glob('../../sim/kube/schema/index.ts');
+let checks: KubeChecks | null = null;
+const checksReady: Promise<void> = (async () => {
+  const load = Object.values(schemaModules)[0];
+  if (!load) return;
+  try {
+    const m = (await load()) as Partial<KubeChecks>;
+    if (typeof m.validateObject === 'function' && typeof m.knownKind === 'function') checks = m as KubeChecks;
+  } catch (e) {
+    console.warn('kube schema checks unavailable:', e);
+  }
+})();
+
+const SEVERITY = { error: monaco.MarkerSeverity.Error, warning: monaco.MarkerSeverity.Warning };
+
+/** Re-check one YAML model with our own validation; sets markers under the owner 'kube'. */
+export async function checkModel(model: monaco.editor.ITextModel): Promise<void> {
+  await checksReady;
+  if (model.isDisposed() || model.getLanguageId() !== 'yaml') return;
+  const ms = kubeMarkers(model.getValue(), checks);
+  monaco.editor.setModelMarkers(
+    model,
+    'kube',
+    ms.map((m) => ({ ...m, severity: SEVERITY[m.severity], source: 'kubernetes' })),
+  );
+}
+
+export { monaco };

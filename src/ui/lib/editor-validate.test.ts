@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { kubeMarkers, splitPath, type KubeChecks } from './editor-validate';
+
+// A fake of the schema module's contract (validateObject → {path,message}[], knownKind → 'ok'|'removed'|'unknown')
+// to test where markers land; the real module is exercised in the browser test.
+const checks: KubeChecks = {
+  knownKind: (v, k) => (v === 'extensions/v1beta1' && k === 'Deployment' ? 'removed' : 'ok'),
+  validateObject: (o) => {
+    const c = (o as { spec?: { template?: { spec?: { containers?: Record<string, unknown>[] } } } }).spec?.template?.spec?.containers?.[0];
+    return c && 'imagee' in c ? [{ path: 'spec.template.spec.containers[0].imagee', message: 'unknown field "imagee"' }] : [];
+  },
+};
+
+const yaml = `apiVersion: apps/v1
+kind: Deployment
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          imagee: nginx
+---
+apiVersion: extensions/v1beta1
+kind: Deployment
+`;
+
+describe('kube markers', () => {
+  it('splits field paths with indexes', () => {
+    expect(splitPath('spec.containers[0].env[2].name')).toEqual(['spec', 'containers', 0, 'env', 2, 'name']);
+  });
+
+  it('puts a field error on its key and a removed API version on apiVersion', () => {
+    const m = kubeMarkers(yaml, checks);
+    expect(m).toHaveLength(2);
+    expect(m[0]).toMatchObject({ startLineNumber: 8, startColumn: 11, endColumn: 17, severity: 'error' });
+    expect(m[0]!.message).toContain('imagee');
+    expect(m[1]).toMatchObject({ startLineNumber: 10, startColumn: 1 });
+    expect(m[1]!.message).toContain('no matches for kind "Deployment" in version "extensions/v1beta1"');
+  });
+
+  it('no markers for valid input, for syntax errors (monaco-yaml reports those) or without checks', () => {
+    expect(kubeMarkers('apiVersion: apps/v1\nkind: Deployment\n', checks)).toEqual([]);
+    expect(kubeMarkers('a: [', checks)).toEqual([]);
+    expect(kubeMarkers(yaml, null)).toEqual([]);
+  });
+
+  it('a throwing validator becomes a marker, not an exception', () => {
+    const bad: KubeChecks = { knownKind: () => 'ok', validateObject: () => { throw new Error('boom'); } };
+    expect(kubeMarkers('kind: X\n', bad)[0]!.message).toContain('boom');
+  });
+});
