@@ -44,7 +44,23 @@ export interface ApplyResult {
   obj: KObj;
 }
 
+/** A Kubernetes Event (what `kubectl describe` lists under Events:). */
+export interface KEvent {
+  kind: string;
+  namespace: string;
+  name: string;
+  uid: string;
+  type: 'Normal' | 'Warning';
+  reason: string;
+  message: string;
+  source: string;
+  first: number;
+  last: number;
+  count: number;
+}
+
 export class Cluster {
+  readonly events: KEvent[] = [];
   readonly world: World;
   readonly nodeName = 'minikube';
   readonly nodeIP = '192.168.49.2';
@@ -127,6 +143,23 @@ export class Cluster {
   uid(): string {
     const hex = (n: number) => Array.from({ length: n }, () => '0123456789abcdef'[this.rand.int(16)]).join('');
     return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[this.rand.int(4)]}${hex(3)}-${hex(12)}`;
+  }
+
+  /** Record an event; repeats of the same reason+message on an object are counted, as the event recorder does. */
+  event(obj: KObj, type: KEvent['type'], reason: string, message: string, source: string): void {
+    const now = this.now();
+    const same = this.events.find((e) => e.uid === obj.metadata.uid && e.reason === reason && e.message === message);
+    if (same) {
+      same.count++;
+      same.last = now;
+      return;
+    }
+    this.events.push({ kind: obj.kind, namespace: obj.metadata.namespace ?? 'default', name: obj.metadata.name, uid: obj.metadata.uid, type, reason, message, source, first: now, last: now, count: 1 });
+    if (this.events.length > 500) this.events.splice(0, this.events.length - 500);
+  }
+
+  eventsFor(obj: KObj): KEvent[] {
+    return this.events.filter((e) => e.uid === obj.metadata.uid);
   }
 
   notFound(kind: KindName, name: string): ApiError {
@@ -367,6 +400,7 @@ export class Cluster {
       this.world.clock.at(t0 + SCHEDULE_MS, (now) => {
         const p = still();
         if (!p) return;
+        this.event(p, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${this.nodeName}`, 'default-scheduler');
         p.spec.nodeName = this.nodeName;
         p.status.hostIP = this.nodeIP;
         p.status.hostIPs = [{ ip: this.nodeIP }];
@@ -401,6 +435,11 @@ export class Cluster {
         p.status.podIPs = [{ ip }];
         p.status.phase = 'Running';
         this.put(p);
+        for (const ct of p.spec.containers) {
+          this.event(p, 'Normal', 'Pulled', `Container image "${ct.image}" already present on machine`, 'kubelet');
+          this.event(p, 'Normal', 'Created', `Created container: ${ct.name}`, 'kubelet');
+          this.event(p, 'Normal', 'Started', `Started container ${ct.name}`, 'kubelet');
+        }
         this.runtime.start(p);
         this.setContainerStates(p, new Map(), now);
         this.sync();
@@ -492,6 +531,7 @@ export class Cluster {
   private containerExited(pod: KObj, container: string, code: number): void {
     const p = this.raw('Pod', pod.metadata.namespace, pod.metadata.name);
     if (!p || p.metadata.uid !== pod.metadata.uid || p.metadata.deletionTimestamp) return;
+    this.event(p, 'Warning', 'BackOff', `Back-off restarting failed container ${container} in pod ${p.metadata.name}_${p.metadata.namespace}(${p.metadata.uid})`, 'kubelet');
     this.setContainerStates(p, new Map([[container, { ok: false, exitCode: code, reason: code === 0 ? 'Completed' : 'Error' }]]), this.now());
     this.sync();
   }
@@ -503,6 +543,7 @@ export class Cluster {
     this.podTimers.delete(p.metadata.uid);
     p.metadata.deletionTimestamp = rfc3339(this.now() + (p.spec.terminationGracePeriodSeconds ?? 30) * 1000);
     p.metadata.deletionGracePeriodSeconds = p.spec.terminationGracePeriodSeconds ?? 30;
+    for (const ct of p.spec.containers ?? []) this.event(p, 'Normal', 'Killing', `Stopping container ${ct.name}`, 'kubelet');
     this.runtime.stop(p);
     for (const s of p.status.containerStatuses ?? []) s.ready = false;
     for (const c of p.status.conditions ?? []) if (c.type === 'Ready' || c.type === 'ContainersReady') c.status = 'False';

@@ -48,6 +48,7 @@ export function podsOf(c: Cluster, owner: KObj): KObj[] {
 
 function setReplicas(c: Cluster, rs: KObj, n: number, d: KObj): void {
   if (rs.spec.replicas === n) return;
+  c.event(d, 'Normal', 'ScalingReplicaSet', `Scaled ${n > rs.spec.replicas ? 'up' : 'down'} replica set ${rs.metadata.name} from ${rs.spec.replicas} to ${n}`, 'deployment-controller');
   rs.spec.replicas = n;
   rs.metadata.annotations ??= {};
   rs.metadata.annotations['deployment.kubernetes.io/desired-replicas'] = String(d.spec.replicas);
@@ -220,6 +221,7 @@ function syncReplicaSet(c: Cluster, rs: KObj): void {
         spec: t.spec ?? {},
       };
       c.createPodInternal(pod);
+      c.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`, 'replicaset-controller');
     }
   } else if (pods.length > want) {
     // controller.ActivePods ranking: not-yet-running and not-ready pods go first, then the newest.
@@ -227,7 +229,10 @@ function syncReplicaSet(c: Cluster, rs: KObj): void {
     const victims = [...pods]
       .sort((a, b) => rank(a) - rank(b) || (a.metadata.creationTimestamp > b.metadata.creationTimestamp ? -1 : 1))
       .slice(0, pods.length - want);
-    for (const p of victims) c.removeInternal(p);
+    for (const p of victims) {
+      c.removeInternal(p);
+      c.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, 'replicaset-controller');
+    }
   }
   const now = podsOf(c, rs).filter((p) => !p.metadata.deletionTimestamp);
   const ready = now.filter(isReady).length;

@@ -3,7 +3,7 @@
 import metaFile from './patch-meta.json';
 import { PatchError } from './errors';
 
-interface FieldMeta {
+export interface FieldMeta {
   ref?: string;
   list?: boolean;
   map?: boolean;
@@ -11,7 +11,8 @@ interface FieldMeta {
   key?: string;
   t?: string;
 }
-const types = metaFile.types as unknown as Record<string, Record<string, FieldMeta>>;
+export type PatchMetaTable = Record<string, Record<string, FieldMeta>>;
+const k8sTypes = metaFile.types as unknown as PatchMetaTable;
 const kinds = metaFile.kinds as Record<string, string>;
 
 /** The Go type a lookup is done in: a struct from the table, a map, or a scalar kind. */
@@ -22,6 +23,7 @@ export interface PatchSchema {
   /** Go's Name(): the reflect Kind string */
   name: string;
   elem?: FieldMeta;
+  table: PatchMetaTable;
 }
 export interface PatchMeta {
   strategies: string[];
@@ -30,10 +32,13 @@ export interface PatchMeta {
 
 export function schemaForKind(kind: string): PatchSchema | null {
   const id = kinds[kind];
-  return id ? structSchema(id) : null;
+  return id ? structSchema(id, k8sTypes) : null;
 }
 
-const structSchema = (id: string): PatchSchema => ({ kind: 'struct', id, name: 'struct' });
+/** The root schema for a struct in another table (used by tests with apimachinery's MergeItem type). */
+export const schemaForTable = (table: PatchMetaTable, id: string): PatchSchema => structSchema(id, table);
+
+const structSchema = (id: string, table: PatchMetaTable): PatchSchema => ({ kind: 'struct', id, name: 'struct', table });
 
 function goKindOfScalar(t: string | undefined): string {
   switch (t) {
@@ -51,19 +56,19 @@ function goKindOfScalar(t: string | undefined): string {
 }
 
 /** Type of the field itself (struct, map, slice or scalar). */
-function fieldSchema(f: FieldMeta): PatchSchema {
-  if (f.list) return { kind: 'slice', id: 'slice', name: 'slice', elem: f };
-  if (f.map) return { kind: 'map', id: 'map', name: 'map' };
-  if (f.ref) return structSchema(f.ref);
+function fieldSchema(f: FieldMeta, table: PatchMetaTable): PatchSchema {
+  if (f.list) return { kind: 'slice', id: 'slice', name: 'slice', elem: f, table };
+  if (f.map) return { kind: 'map', id: 'map', name: 'map', table };
+  if (f.ref) return structSchema(f.ref, table);
   const k = goKindOfScalar(f.t);
-  return k === 'struct' ? structSchema('') : { kind: 'scalar', id: k, name: k };
+  return k === 'struct' ? structSchema('', table) : { kind: 'scalar', id: k, name: k, table };
 }
 
 function findField(schema: PatchSchema, key: string): FieldMeta {
   if (schema.kind !== 'struct') {
     throw new PatchError(`merging an object in json but data type is not struct, instead is: ${schema.name}`);
   }
-  const fields = types[schema.id];
+  const fields = schema.table[schema.id];
   if (!fields) return {}; // free-form object (e.g. RawExtension): no metadata
   if (Object.prototype.hasOwnProperty.call(fields, key)) return fields[key];
   // encoding/json falls back to a case-insensitive match
@@ -79,16 +84,16 @@ function metaOf(f: FieldMeta): PatchMeta {
 
 export function lookupForStruct(schema: PatchSchema, key: string): { sub: PatchSchema; meta: PatchMeta } {
   const f = findField(schema, key);
-  return { sub: fieldSchema(f), meta: metaOf(f) };
+  return { sub: fieldSchema(f, schema.table), meta: metaOf(f) };
 }
 
 export function lookupForSlice(schema: PatchSchema, key: string): { sub: PatchSchema; meta: PatchMeta } {
   const f = findField(schema, key);
   if (!f.list) {
-    if (schema.kind === 'struct' && !types[schema.id]) return { sub: structSchema(''), meta: metaOf(f) };
+    if (schema.kind === 'struct' && !schema.table[schema.id]) return { sub: structSchema('', schema.table), meta: metaOf(f) };
     throw new PatchError(`expected slice or array type, but got: ${schema.name}`);
   }
-  const elem: PatchSchema = f.ref ? structSchema(f.ref) : { kind: 'scalar', id: 'string', name: 'string' };
+  const elem: PatchSchema = f.ref ? structSchema(f.ref, schema.table) : { kind: 'scalar', id: 'string', name: 'string', table: schema.table };
   return { sub: elem, meta: metaOf(f) };
 }
 

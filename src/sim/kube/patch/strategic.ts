@@ -4,7 +4,7 @@
 // patchMergeKey struct tags) comes from ./patch-meta.json, generated from Kubernetes' OpenAPI.
 import { PatchError } from './errors';
 import { goFormat, goTypeName } from './goformat';
-import { lookupForSlice, lookupForStruct, schemaForKind, type PatchSchema } from './meta';
+import { lookupForSlice, lookupForStruct, schemaForKind, schemaForTable, type PatchMetaTable, type PatchSchema } from './meta';
 
 type JMap = Record<string, unknown>;
 
@@ -47,6 +47,14 @@ export function strategicMergePatch(original: unknown, patch: unknown, kind = 'D
   const p = clone(patch);
   if (!isMap(o) || !isMap(p)) throw new PatchError('invalid JSON document');
   return mergeMap(o, p, schema);
+}
+
+/** Same, against another patch-metadata table (apimachinery's own tests use a `MergeItem` test type). */
+export function strategicMergePatchWithTable(original: unknown, patch: unknown, table: PatchMetaTable, rootId: string): unknown {
+  const o = original === undefined || original === null ? {} : clone(original);
+  const p = clone(patch);
+  if (!isMap(o) || !isMap(p)) throw new PatchError('invalid JSON document');
+  return mergeMap(o, p, schemaForTable(table, rootId));
 }
 
 function clone<T>(v: T): T {
