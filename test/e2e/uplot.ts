@@ -1,15 +1,19 @@
 /** Reading uPlot charts in browser tests. */
 import type { Page } from 'playwright-core';
 
-/** Hover across the chart from right to left until the legend shows a number for series 1. */
-export async function hoveredValue(page: Page, panel: string): Promise<string | null> {
+/**
+ * Hover across the chart from right to left and collect the numbers the legend shows for series 1
+ * (uPlot's live legend shows the value under the cursor; "--" where Graphite has None).
+ */
+export async function hoveredValues(page: Page, panel: string): Promise<number[]> {
   const over = page.locator(`${panel} .u-over`).first();
   const box = await over.boundingBox();
-  if (!box) return null;
-  for (let x = box.width - 1; x > 0; x -= Math.max(2, box.width / 120)) {
+  if (!box) return [];
+  const seen: number[] = [];
+  for (let x = box.width - 1; x > 0; x -= Math.max(2, box.width / 150)) {
     await page.mouse.move(box.x + x, box.y + box.height / 2);
     const v = (await page.locator(`${panel} .u-legend .u-series`).nth(1).locator('.u-value').textContent())?.trim() ?? '';
-    if (/^-?\d/.test(v)) return v;
+    if (/^-?\d/.test(v) && !seen.includes(Number(v))) seen.push(Number(v));
   }
-  return null;
+  return seen;
 }
