@@ -46,6 +46,7 @@ export function strategicMergePatch(original: unknown, patch: unknown, kind = 'D
   const o = original === undefined || original === null ? {} : clone(original);
   const p = clone(patch);
   if (!isMap(o) || !isMap(p)) throw new PatchError('invalid JSON document');
+  capacityOf = exactCapacity; // the API server builds `original` with DefaultUnstructuredConverter: cap == len
   return mergeMap(o, p, schema);
 }
 
@@ -54,7 +55,41 @@ export function strategicMergePatchWithTable(original: unknown, patch: unknown, 
   const o = original === undefined || original === null ? {} : clone(original);
   const p = clone(patch);
   if (!isMap(o) || !isMap(p)) throw new PatchError('invalid JSON document');
+  capacityOf = appendCapacity; // apimachinery's tests json.Unmarshal the original: cap grows like append
   return mergeMap(o, p, schemaForTable(table, rootId));
+}
+
+// Go slices share backing arrays: apimachinery deletes list items in place (append(s[:k], s[k+1:]...))
+// and appends into spare capacity, and the caller's view of the live list (used as "server order" when
+// ordering the result) sees those writes. Reproducing that is what makes $setElementOrder results match
+// Kubernetes exactly, so lists of the original are modelled as (backing array, len).
+interface GoSlice {
+  arr: unknown[]; // backing array; arr.length is the capacity
+  len: number;
+}
+const exactCapacity = (n: number) => n;
+const appendCapacity = (n: number) => (n === 0 ? 0 : 2 ** Math.ceil(Math.log2(n)));
+let capacityOf: (n: number) => number = exactCapacity;
+
+function goSlice(list: unknown[]): GoSlice {
+  const arr = [...list];
+  arr.length = capacityOf(list.length);
+  return { arr, len: list.length };
+}
+const view = (s: GoSlice): unknown[] => s.arr.slice(0, s.len);
+function goDelete(s: GoSlice, k: number): GoSlice {
+  for (let i = k; i < s.len - 1; i++) s.arr[i] = s.arr[i + 1];
+  return { arr: s.arr, len: s.len - 1 };
+}
+function goAppend(s: GoSlice, v: unknown): GoSlice {
+  if (s.len < s.arr.length) {
+    s.arr[s.len] = v;
+    return { arr: s.arr, len: s.len + 1 };
+  }
+  const arr = s.arr.slice(0, s.len);
+  arr.push(v);
+  arr.length = s.len === 0 ? 1 : s.len < 256 ? s.len * 2 : s.len + (s.len + 768) / 4;
+  return { arr, len: s.len + 1 };
 }
 
 function clone<T>(v: T): T {
@@ -96,7 +131,7 @@ function mergeMap(original: JMap | null, patch: JMap, schema: PatchSchema): JMap
     } else if (ot === 'slice') {
       const { sub, meta } = lookupForSlice(schema, k);
       const [, strategy] = extractRetainKeysPatchStrategy(meta.strategies);
-      orig[k] = mergeSliceHandler(orig[k] as unknown[], patchV as unknown[], sub, strategy, meta.mergeKey, isDeleteList);
+      orig[k] = mergeSliceHandler(goSlice(orig[k] as unknown[]), patchV as unknown[], sub, strategy, meta.mergeKey, isDeleteList);
     } else {
       setWithoutDirectives(orig, k, patchV);
     }
@@ -181,7 +216,9 @@ function mergePatchIntoOriginal(original: JMap, patch: JMap, schema: PatchSchema
     if (foundOriginal && !foundPatch) merged = originalFieldValue;
     else if (!foundOriginal && foundPatch) merged = removeDirectives(patchFieldValue)[0] as unknown[];
     else if (foundOriginal && foundPatch) {
-      merged = mergeSliceHandler(originalFieldValue, patchFieldValue, sub, strategy, meta.mergeKey, false);
+      const live = goSlice(originalFieldValue);
+      merged = mergeSliceHandler(live, patchFieldValue, sub, strategy, meta.mergeKey, false);
+      originalFieldValue = view(live); // the live list as Go sees it afterwards (shared backing array)
     } else continue;
 
     const [patchItems, serverOnly] = meta.mergeKey
@@ -287,20 +324,20 @@ function discardNullValuesFromPatch(v: unknown): unknown {
 }
 
 function mergeSliceHandler(
-  original: unknown,
+  original: GoSlice,
   patch: unknown,
   schema: PatchSchema,
   strategy: string,
   mergeKey: string,
   isDeleteList: boolean,
 ): unknown[] {
-  if (!Array.isArray(original)) throw errBadArgType('[]interface {}', original);
   if (!Array.isArray(patch)) throw errBadArgType('[]interface {}', patch);
   if (strategy === mergeDirective || isDeleteList) return mergeSlice(original, patch, schema, mergeKey, isDeleteList);
   return patch;
 }
 
-function mergeSlice(original: unknown[], patch: unknown[], schema: PatchSchema, mergeKey: string, isDeleteList: boolean): unknown[] {
+function mergeSlice(live: GoSlice, patch: unknown[], schema: PatchSchema, mergeKey: string, isDeleteList: boolean): unknown[] {
+  let original = view(live);
   if (original.length === 0 && patch.length === 0) return original;
   const kind = sliceElementType(original, patch);
   let merged: unknown[];
@@ -309,8 +346,11 @@ function mergeSlice(original: unknown[], patch: unknown[], schema: PatchSchema, 
     merged = deduplicateScalars([...original, ...patch]);
   } else {
     if (!mergeKey) throw new PatchError(`cannot merge lists without merge key for ${schema.name}`);
-    [original, patch] = mergeSliceWithSpecialElements(original, patch, mergeKey);
-    merged = mergeSliceWithoutSpecialElements(original, patch, mergeKey, schema);
+    let rest: GoSlice;
+    [rest, patch] = mergeSliceWithSpecialElements(live, patch, mergeKey);
+    const restLen = rest.len;
+    merged = view(mergeSliceWithoutSpecialElements(rest, patch, mergeKey, schema));
+    original = rest.arr.slice(0, restLen);
   }
   const [patchItems, serverOnly] = mergeKey
     ? partitionMapsByPresentInList(merged, patch, mergeKey)
@@ -318,19 +358,23 @@ function mergeSlice(original: unknown[], patch: unknown[], schema: PatchSchema, 
   return normalizeElementOrder(patchItems, serverOnly, patch, original, mergeKey, kind);
 }
 
-function mergeSliceWithSpecialElements(original: unknown[], patch: unknown[], mergeKey: string): [unknown[], unknown[]] {
-  const without: unknown[] = [];
+function mergeSliceWithSpecialElements(original: GoSlice, patch: unknown[], mergeKey: string): [GoSlice, unknown[]] {
+  let without: GoSlice = { arr: [], len: 0 };
   let replace = false;
   for (const v of patch) {
     const m = v as JMap;
     if (!(directiveMarker in m)) {
-      without.push(v);
+      without = goAppend(without, v);
       continue;
     }
     const t = m[directiveMarker];
     if (t === deleteDirective) {
       if (!(mergeKey in m)) throw errNoMergeKey(m, mergeKey);
-      original = original.filter((o) => !(isMap(o) && mergeKey in o && o[mergeKey] === m[mergeKey]));
+      for (;;) {
+        const { index, found } = findMapInSliceBasedOnKeyValue(view(original), mergeKey, m[mergeKey]);
+        if (!found) break;
+        original = goDelete(original, index);
+      }
     } else if (t === replaceDirective) {
       replace = true;
     } else if (t === mergeDirective) {
@@ -339,18 +383,16 @@ function mergeSliceWithSpecialElements(original: unknown[], patch: unknown[], me
       throw errBadPatchType(t, m);
     }
   }
-  return replace ? [without, []] : [original, without];
+  return replace ? [without, []] : [original, view(without)];
 }
 
-function mergeSliceWithoutSpecialElements(live: unknown[], patch: unknown[], mergeKey: string, schema: PatchSchema): unknown[] {
-  // Go appends to a new slice header, so the caller's `original` (used as server order) keeps its length.
-  const original = [...live];
+function mergeSliceWithoutSpecialElements(original: GoSlice, patch: unknown[], mergeKey: string, schema: PatchSchema): GoSlice {
   for (const v of patch) {
     const m = v as JMap;
     if (!(mergeKey in m)) throw errNoMergeKey(m, mergeKey);
-    const { map, index, found } = findMapInSliceBasedOnKeyValue(original, mergeKey, m[mergeKey]);
-    if (found) original[index] = mergeMap(map, m, schema);
-    else original.push(v);
+    const { map, index, found } = findMapInSliceBasedOnKeyValue(view(original), mergeKey, m[mergeKey]);
+    if (found) original.arr[index] = mergeMap(map, m, schema);
+    else original = goAppend(original, v);
   }
   return original;
 }
