@@ -20,7 +20,7 @@ import {
 } from './types';
 import { applyDefaults } from './defaults';
 import { invalidMessage, validateSemantics, type FieldErr } from './validate';
-import { runPatch, schemaErrors, type PatchType } from './deps';
+import { decodeMessage, runPatch, schemaErrors, type PatchType } from './deps';
 import { syncControllers } from './controllers';
 import { installNetwork, allocateClusterIp, allocateNodePort } from './network';
 import { PodRuntime } from './runtime';
@@ -312,14 +312,9 @@ export class Cluster {
   private check(obj: KObj, live: KObj | null): ApiError | null {
     const kind = obj.kind as KindName;
     const name = obj.metadata?.name ?? '';
-    const structural = schemaErrors(obj).filter((e) => !/required/i.test(e.message));
-    if (structural.length) {
-      const unknown = structural.filter((e) => /unknown field/i.test(e.message));
-      const detail = unknown.length
-        ? 'strict decoding error: ' + unknown.map((e) => `unknown field "${e.path.replace(/^\./, '')}"`).join(', ')
-        : structural.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join(', ');
-      return { reason: 'BadRequest', message: `${kind} in version "${API_VERSION[kind].split('/').pop()}" cannot be handled as a ${kind}: ${detail}` };
-    }
+    const schema = schemaErrors(obj);
+    const decode = schema.filter((e) => e.type === 'decode' || e.type === 'kind');
+    if (decode.length) return { reason: 'BadRequest', message: decodeMessage(obj, decode) };
     const used = new Set<number>();
     for (const s of this.rawList('Service'))
       if (!live || s.metadata.uid !== live.metadata.uid) for (const p of s.spec?.ports ?? []) if (p.nodePort) used.add(p.nodePort);
@@ -339,8 +334,10 @@ export class Cluster {
             'Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)',
         });
     }
-    for (const e of schemaErrors(obj).filter((x) => /required/i.test(x.message)))
-      if (!errs.some((x) => x.path === e.path)) errs.push({ path: e.path.replace(/^\./, ''), message: 'Required value' });
+    // The schema's required fields and selector rules, then ours, without saying the same thing twice.
+    const merged: FieldErr[] = schema.filter((e) => e.type === 'invalid').map((e) => ({ path: e.path, message: e.message }));
+    for (const e of errs) if (!merged.some((x) => x.path === e.path && x.message.split(':')[0] === e.message.split(':')[0])) merged.push(e);
+    errs.splice(0, errs.length, ...merged);
     return errs.length ? { reason: 'Invalid', message: invalidMessage(kind, name, errs) } : null;
   }
 

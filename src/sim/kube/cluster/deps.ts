@@ -4,7 +4,7 @@
  */
 import { applyPatch } from '../patch';
 import { resolveEnvDetailed, resolveCommand } from '../env';
-import { validateObject, knownKind, explain } from '../schema';
+import { validateObject, knownKind, explain, formatErrors } from '../schema';
 import type { KObj } from './types';
 
 export type PatchType = 'strategic' | 'merge' | 'json';
@@ -62,6 +62,16 @@ export function containerArgv(container: KObj, env: Record<string, string>): str
 export interface FieldError {
   path: string;
   message: string;
+  type?: 'decode' | 'invalid' | 'kind';
+}
+
+/** The API server's text for decode errors (`... cannot be handled as a Deployment: strict decoding error: ...`). */
+export function decodeMessage(obj: KObj, errors: FieldError[]): string {
+  try {
+    return formatErrors(obj, errors);
+  } catch {
+    return errors.map((e) => e.message).join(', ');
+  }
 }
 
 export function schemaErrors(obj: KObj): FieldError[] {

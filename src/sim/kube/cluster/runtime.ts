@@ -12,7 +12,6 @@
  *   and system images sleep forever.
  */
 import type { Cluster } from './cluster';
-import { rfc3339 } from './cluster';
 import { containerArgv, containerEnv, type EnvLookups } from './deps';
 import { startMetricsBackend, stopMetricsBackend } from '../../metrics';
 import { shlexSplit } from '../../gunicorn/argparse';
@@ -20,6 +19,9 @@ import type { KObj } from './types';
 import type { SignalName } from '../../procs';
 import type { ProgramContext } from '../../shell/program';
 import type { Listener } from '../../net/network';
+import { GunicornServer, parseGunicornArgs, GUNICORN_VERSION } from '../../gunicorn';
+import { seedLaptopFiles, PROJECT_DIR } from '../../programs/seed';
+import { SimFs } from '../../fs';
 
 export type ContainerKind = 'graphite' | 'gunicorn' | 'program' | 'sleep';
 
@@ -232,7 +234,10 @@ export class PodRuntime {
       const p = world.procs.spawn(host, plan.argv.join(' ') || 'sleep infinity', 0, world.clock.now());
       return { name, pids: [p.pid], stop: () => world.procs.exit(p.pid) };
     }
-    if (plan.kind === 'gunicorn' && plan.cwd === APP_DIR) seedAppFiles(this.c, host);
+    if (plan.kind === 'gunicorn') {
+      if (plan.cwd === APP_DIR) seedAppFiles(this.c, host);
+      return this.runGunicorn(pod, container, host, plan, out);
+    }
     return this.runProgram(pod, container, host, plan, out);
   }
 
@@ -275,7 +280,60 @@ export class PodRuntime {
     };
   }
 
-  /** Run a registered program (gunicorn, sleep ...) as the container's main process. */
+  /**
+   * gunicorn as the container's PID 1: parsed with the container env (GUNICORN_CMD_ARGS is read from it, as
+   * gunicorn does) and served by the programs module's GunicornServer in the pod's network namespace.
+   */
+  private runGunicorn(pod: KObj, container: KObj, host: string, plan: ContainerPlan, out: (t: string) => void): RunningContainer {
+    const world = this.c.world;
+    const name = container.name as string;
+    const env = { PATH: '/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: host, HOME: '/root', ...plan.env };
+    const proc = world.procs.spawn(host, `/usr/local/bin/python3 /usr/local/bin/${plan.argv.join(' ')}`, 0, world.clock.now());
+    let stopped = false;
+    let server: GunicornServer | null = null;
+    const exit = (code: number) => {
+      world.procs.exit(proc.pid);
+      world.net.closeOwnedBy(proc.pid);
+      if (!stopped) this.onExit?.(pod, name, code);
+    };
+    const parsed = parseGunicornArgs(plan.argv.slice(1), env, { fs: world.fs(host), cwd: plan.cwd });
+    if (!parsed.ok) {
+      out(parsed.error.replace(/\n?$/, '\n'));
+      queueMicrotask(() => exit(parsed.exitCode));
+    } else if (parsed.info) {
+      if (parsed.info === 'version') out(`gunicorn (version ${GUNICORN_VERSION})\n`);
+      queueMicrotask(() => exit(0));
+    } else {
+      server = new GunicornServer({
+        world,
+        host,
+        settings: parsed.settings,
+        cwd: plan.cwd,
+        masterPid: proc.pid,
+        cmdline: `/usr/local/bin/python3 /usr/local/bin/${plan.argv.join(' ')}`,
+        sink: { out, err: out },
+      });
+      const srv = server;
+      srv.whenStopped(() => exit(0));
+      srv.start().then(
+        (r) => {
+          if (!r.ok) exit(r.exitCode);
+        },
+        () => exit(1),
+      );
+    }
+    return {
+      name,
+      pids: [proc.pid],
+      stop: () => {
+        stopped = true;
+        if (server && server.state !== 'stopped') server.stop('SIGTERM');
+        world.procs.exit(proc.pid);
+      },
+    };
+  }
+
+  /** Run a registered program (sleep ...) as the container's main process. */
   private runProgram(pod: KObj, container: KObj, host: string, plan: ContainerPlan, out: (t: string) => void): RunningContainer {
     const world = this.c.world;
     const name = container.name as string;
@@ -420,12 +478,11 @@ export function serviceEnv(c: Cluster, pod: KObj): Record<string, string> {
   return env;
 }
 
-/** The app's files in the pod's /app, from the programs module's laptop seed (as if baked into the image). */
+/** The app's files in the pod's /app, as if the image were built from the project (the programs module's seed). */
 function seedAppFiles(c: Cluster, host: string): void {
   const fs = c.world.fs(host);
-  const laptop = c.world.fs('laptop');
-  const src = '/home/learner/myproject';
-  for (const [path, content] of Object.entries(laptop.all()))
-    if (path.startsWith(src + '/') && !path.startsWith(src + '/k8s/')) fs.write(APP_DIR + path.slice(src.length), content);
-  void rfc3339;
+  const image = new SimFs();
+  seedLaptopFiles(image);
+  for (const [path, content] of Object.entries(image.all()))
+    if (path.startsWith(PROJECT_DIR + '/')) fs.write(APP_DIR + path.slice(PROJECT_DIR.length), content);
 }
