@@ -22,7 +22,7 @@ export function expand(input: string, mapping: (name: string) => string): string
     if (input[cursor] === operator && cursor + 1 < input.length) {
       buf += input.slice(checkpoint, cursor);
       const [read, isVar, advance] = tryReadVariableName(input.slice(cursor + 1));
-      buf += isVar ? mapping(read) : input[cursor] + read;
+      buf += isVar ? mapping(read) : read; // not a variable: copy what was read (`$$` → `$`)
       cursor += advance;
       checkpoint = cursor + 1;
     }
