@@ -1,11 +1,15 @@
 /**
  * Monaco + monaco-yaml, bundled by Vite (workers via `?worker`, no CDN). Import this module only with a
  * dynamic `import()` so monaco stays out of the initial bundle.
+ *
+ * monaco-editor is pinned to 0.52: from 0.55 monaco no longer passes `createData` to workers created through
+ * MonacoEnvironment, which breaks monaco-yaml 5's worker ("Missing requestHandler or method: doValidation";
+ * remcohaszing/monaco-yaml#282, microsoft/monaco-editor#5310).
  */
 import * as monaco from 'monaco-editor';
 import { configureMonacoYaml } from 'monaco-yaml';
-import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
-import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
+import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
+import JsonWorker from 'monaco-editor/esm/vs/language/json/json.worker?worker';
 import YamlWorker from './editor-yaml.worker?worker';
 import { combinedKubeSchema, type SchemaFile } from './editor-schema';
 import { kubeMarkers, type KubeChecks } from './editor-validate';

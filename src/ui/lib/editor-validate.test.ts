@@ -5,6 +5,7 @@ import { kubeMarkers, splitPath, type KubeChecks } from './editor-validate';
 // to test where markers land; the real module is exercised in the browser test.
 const checks: KubeChecks = {
   knownKind: (v, k) => (v === 'extensions/v1beta1' && k === 'Deployment' ? 'removed' : 'ok'),
+  CURRENT_VERSION: { Deployment: 'apps/v1' },
   validateObject: (o) => {
     const c = (o as { spec?: { template?: { spec?: { containers?: Record<string, unknown>[] } } } }).spec?.template?.spec?.containers?.[0];
     return c && 'imagee' in c ? [{ path: 'spec.template.spec.containers[0].imagee', message: 'unknown field "imagee"' }] : [];
@@ -33,9 +34,10 @@ describe('kube markers', () => {
     const m = kubeMarkers(yaml, checks);
     expect(m).toHaveLength(2);
     expect(m[0]).toMatchObject({ startLineNumber: 8, startColumn: 11, endColumn: 17, severity: 'error' });
-    expect(m[0]!.message).toContain('imagee');
+    expect(m[0]!.message).toBe('spec.template.spec.containers[0].imagee: unknown field "imagee"');
     expect(m[1]).toMatchObject({ startLineNumber: 10, startColumn: 1 });
     expect(m[1]!.message).toContain('no matches for kind "Deployment" in version "extensions/v1beta1"');
+    expect(m[1]!.message).toContain('use apiVersion: apps/v1');
   });
 
   it('no markers for valid input, for syntax errors (monaco-yaml reports those) or without checks', () => {
@@ -47,5 +49,19 @@ describe('kube markers', () => {
   it('a throwing validator becomes a marker, not an exception', () => {
     const bad: KubeChecks = { knownKind: () => 'ok', validateObject: () => { throw new Error('boom'); } };
     expect(kubeMarkers('kind: X\n', bad)[0]!.message).toContain('boom');
+  });
+});
+
+// With the real schema module (src/sim/kube/schema) once it is in the tree.
+const real = Object.values(import.meta.glob('../../sim/kube/schema/index.ts'))[0];
+describe.skipIf(!real)('kube markers with src/sim/kube/schema', () => {
+  it('marks the typo `imagee:` on its key and the removed extensions/v1beta1 on apiVersion', async () => {
+    const checks = (await real!()) as KubeChecks;
+    const m = kubeMarkers(yaml, checks);
+    const typo = m.find((x) => x.message.includes('imagee'));
+    expect(typo).toMatchObject({ startLineNumber: 8, startColumn: 11 });
+    const removed = m.find((x) => x.message.includes('extensions/v1beta1'));
+    expect(removed).toMatchObject({ startLineNumber: 10 });
+    expect(removed!.message).toContain('apps/v1');
   });
 });

@@ -17,6 +17,8 @@ export interface Marker {
 export interface KubeChecks {
   validateObject(obj: unknown): { path: string; message: string }[];
   knownKind(apiVersion: string, kind: string): string;
+  /** Where a removed kind is served today (schema module's CURRENT_VERSION), for the hint. */
+  CURRENT_VERSION?: Record<string, string>;
 }
 
 /** "spec.template.spec.containers[0].image" → ['spec','template','spec','containers',0,'image'] */
@@ -74,10 +76,13 @@ export function kubeMarkers(text: string, checks: KubeChecks | null): Marker[] {
         status = 'ok';
       }
       if (status !== 'ok') {
-        const msg =
-          status === 'removed'
-            ? `no matches for kind "${kind}" in version "${apiVersion}": this API version was removed from Kubernetes; use apps/v1 (which requires spec.selector matching the template labels)`
-            : `no matches for kind "${kind}" in version "${apiVersion}"`;
+        const now = checks.CURRENT_VERSION?.[kind];
+        let msg = `no matches for kind "${kind}" in version "${apiVersion}"`;
+        if (status === 'removed') {
+          msg += `: ${apiVersion} stopped being served in Kubernetes 1.16`;
+          if (now) msg += `; use apiVersion: ${now}`;
+          if (now === 'apps/v1') msg += ' (it requires spec.selector, matching the pod template labels)';
+        }
         mark(locate(doc.contents, ['apiVersion']), msg);
         continue;
       }
@@ -89,7 +94,8 @@ export function kubeMarkers(text: string, checks: KubeChecks | null): Marker[] {
       }
       for (const err of errs) {
         const where = locate(doc.contents, splitPath(err.path ?? ''));
-        mark(where, err.path ? `${err.path}: ${err.message}` : err.message);
+        const text = !err.path || err.message.includes(err.path) ? err.message : `${err.path}: ${err.message}`;
+        mark(where, text);
       }
     }
   } catch {
