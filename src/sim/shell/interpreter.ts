@@ -120,6 +120,8 @@ export class Shell {
   readonly state: ShellState;
   history: string[] = [];
   status = 0;
+  /** Status of the last command substitution ($? after `x=$(cmd)`). */
+  private substStatus = 0;
   lastBgPid: number | null = null;
   readonly pid: number;
   readonly jobTable: Job[] = [];
@@ -495,7 +497,7 @@ export class Shell {
     const buf: string[] = [];
     const sub = cloneState(st);
     try {
-      this.status = await this.runList(script, sub, { stdin: io.stdin, out: (t) => void buf.push(t), err: io.err }, ex);
+      this.substStatus = await this.runList(script, sub, { stdin: io.stdin, out: (t) => void buf.push(t), err: io.err }, ex);
     } catch (e) {
       if (!(e instanceof ControlFlow)) throw e;
     }
@@ -528,7 +530,7 @@ export class Shell {
   }
 
   private async runSimple(cmd: SimpleCommand, st: ShellState, io: IO, ex: Exec): Promise<number> {
-    this.status = 0;
+    this.substStatus = 0;
     const words = await this.expand(cmd.words, st, io, ex);
     if (typeof words === 'number') return words;
     const assigns: [string, string][] = [];
@@ -537,7 +539,7 @@ export class Shell {
       if (typeof v === 'number') return v;
       assigns.push([a.name, a.append ? (st.vars.get(a.name) ?? '') + v : v]);
     }
-    const substStatus = this.status;
+    const substStatus = this.substStatus;
     const r = await this.applyRedirs(cmd.redirs, st, io);
     if (typeof r === 'number') return r;
     const cio = r;

@@ -210,6 +210,8 @@ export class Lexer {
         }
         flush();
         if (n === undefined) {
+          // A lone backslash at the end of the input: bash waits for the continued line.
+          this.trailingContinuation = true;
           parts.push({ k: 'lit', v: '\\', quoted: true });
           this.i++;
           break;
