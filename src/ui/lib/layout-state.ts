@@ -6,7 +6,7 @@ export interface Layout {
 }
 
 export const LAYOUT_KEY = 'metrics-playground.layout';
-const DEFAULTS: Layout = { lessonWidth: 34, topHeight: 55, tab: 'graphs' };
+const DEFAULTS: Layout = { lessonWidth: 32, topHeight: 62, tab: 'graphs' };
 
 const pct = (v: unknown, d: number) => (typeof v === 'number' && v >= 10 && v <= 90 ? v : d);
 

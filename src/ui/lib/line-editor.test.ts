@@ -78,9 +78,9 @@ describe('LineEditor (readline emacs-mode bindings)', () => {
     expect(ed.buf).toBe('draft');
   });
 
-  it('history skips empty lines and immediate duplicates, and keeps at most max entries', () => {
+  it('history follows HISTCONTROL=ignoreboth (no empty, duplicate or space-led lines) and keeps at most max', () => {
     const h = new History([], 3);
-    for (const l of ['a', 'a', '  ', 'b', 'c', 'd']) h.add(l);
+    for (const l of ['a', 'a', '  ', ' secret', 'b', 'c', 'd']) h.add(l);
     expect(h.entries).toEqual(['b', 'c', 'd']);
   });
 });

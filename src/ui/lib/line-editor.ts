@@ -62,10 +62,13 @@ export class History {
     this.index = this.entries.length;
   }
 
-  /** Add a run line (bash's default: every line, but not an immediate duplicate nor an empty one). */
+  /**
+   * Add a run line. Debian's default ~/.bashrc sets HISTCONTROL=ignoreboth: no empty lines, no immediate
+   * duplicates, no lines starting with a space (the shell's own `history` follows the same rule).
+   */
   add(line: string): void {
     const l = line.replace(/\n+$/, '');
-    if (l.trim() && this.entries[this.entries.length - 1] !== l) {
+    if (l.trim() && !l.startsWith(' ') && this.entries[this.entries.length - 1] !== l) {
       this.entries.push(l);
       if (this.entries.length > this.max) this.entries.splice(0, this.entries.length - this.max);
     }

@@ -128,9 +128,8 @@ export class TerminalSession {
   /** Feed an xterm onData chunk. */
   input(data: string): void {
     if (this.running && data.includes('\x03')) {
-      // Ctrl-C while a command runs: the tty echoes ^C and the foreground job gets SIGINT.
+      // Ctrl-C while a command runs: the foreground job gets SIGINT (the shell echoes the ^C, as the tty does).
       this.queue = [];
-      this.term.write('^C');
       this.client.call('shell.interrupt', { tab: this.tab }).catch((e) => this.writeError(e));
       return;
     }
