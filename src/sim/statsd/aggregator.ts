@@ -19,8 +19,13 @@ export interface BadLine {
 
 const BAD_LINES_KEPT = 50;
 
+/** A counter's running value, boxed so that adding to it costs one Map lookup. */
+export interface Cell {
+  v: number;
+}
+
 export class Aggregator implements LineSink {
-  counters = new Map<string, number>();
+  counters = new Map<string, Cell>();
   timers = new Map<string, TimerSeries>();
   gauges = new Map<string, number>();
   /** Flushes left before an idle gauge is deleted; only filled when deleteGauges is on (stats.js gaugesTTL). */
@@ -42,32 +47,34 @@ export class Aggregator implements LineSink {
     this.resetInternal();
   }
 
+  // The internal counters are never deleted (clear_metrics keeps any key containing their names at 0), so their
+  // cells can be held directly.
+  private cBad: Cell = { v: 0 };
+  private cPackets: Cell = { v: 0 };
+  private cMetrics: Cell = { v: 0 };
+
   /** stats.js startup: `counters[bad_lines_seen] = counters[packets_received] = counters[metrics_received] = 0`. */
   resetInternal(): void {
-    this.counters.set(this.keys.badLines, 0);
-    this.counters.set(this.keys.packets, 0);
-    this.counters.set(this.keys.metrics, 0);
+    this.counters.set(this.keys.badLines, (this.cBad = { v: 0 }));
+    this.counters.set(this.keys.packets, (this.cPackets = { v: 0 }));
+    this.counters.set(this.keys.metrics, (this.cMetrics = { v: 0 }));
   }
 
   packet(): void {
     this.packetsTotal++;
-    this.bump(this.keys.packets);
-  }
-
-  private bump(key: string): void {
-    // stats.js does `counters[k]++`; after deleteCounters the internal ones are kept at 0, never deleted.
-    this.counters.set(key, (this.counters.get(key) ?? 0) + 1);
+    this.cPackets.v++;
   }
 
   line(): void {
     this.linesTotal++;
-    this.bump(this.keys.metrics);
+    this.cMetrics.v++;
   }
 
   counter(key: string, value: number, sampleRate: number): void {
     // stats.js: if (!counters[key]) counters[key] = 0; counters[key] += Number(v) * (1 / sampleRate)
-    const cur = this.counters.get(key);
-    this.counters.set(key, (cur || 0) + value * (1 / sampleRate));
+    const c = this.counters.get(key);
+    if (c === undefined) this.counters.set(key, { v: 0 + value * (1 / sampleRate) });
+    else c.v = (c.v || 0) + value * (1 / sampleRate);
   }
 
   timer(key: string, value: number, sampleRate: number): void {
@@ -101,7 +108,7 @@ export class Aggregator implements LineSink {
     void lineNo;
     if (counted) {
       this.badTotal++;
-      this.bump(this.keys.badLines);
+      this.cBad.v++;
     }
     if (this.badLines.length >= BAD_LINES_KEPT) this.badLines.shift();
     this.badLines.push({ line, reason, at: this.now });

@@ -91,9 +91,13 @@ export function parseNumber(text: string, s: number, e: number): number {
 
 /** Decode one datagram as node's Buffer#toString() (UTF-8, U+FFFD for bad bytes) would, with an ASCII fast path. */
 const decoder = typeof TextDecoder !== 'undefined' ? new TextDecoder('utf-8') : null;
+type NodeBufferCtor = { from(ab: ArrayBufferLike, off: number, len: number): { toString(enc: string): string } };
+const NodeBuffer = (globalThis as { Buffer?: NodeBufferCtor }).Buffer;
 export function decodeDatagram(data: string | Uint8Array): string {
   if (typeof data === 'string') return data;
   if (!(data instanceof Uint8Array)) return String(data ?? '');
+  // Under Node (tests, bench) a zero-copy Buffer view decodes natively — what the reference's msg.toString() does.
+  if (NodeBuffer) return NodeBuffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
   const n = data.length;
   if (n <= 4096) {
     let ascii = true;
@@ -165,17 +169,26 @@ function parseLine(
   }
 
   // key = bits[0].split(':').shift()
+  // One pass finds the ':' and whether the key needs sanitizing.
   let colon = -1;
+  let dirty = false;
   for (let i = ls; i < bodyEnd; i++) {
-    if (text.charCodeAt(i) === COLON) {
+    const c = text.charCodeAt(i);
+    if (c === COLON) {
       colon = i;
       break;
     }
+    if (c >= 128 || KEEP[c] === 0) dirty = true;
   }
   const keyEnd = colon < 0 ? bodyEnd : colon;
-  let key = text.slice(ls, keyEnd);
-  if (tags) key += tags;
-  if (sanitize && needsSanitizing(key)) key = sanitizeKeyName(key);
+  let key: string;
+  if (tags) {
+    key = text.slice(ls, keyEnd) + tags;
+    if (sanitize && (dirty || needsSanitizing(tags))) key = sanitizeKeyName(key);
+  } else {
+    key = text.slice(ls, keyEnd);
+    if (sanitize && dirty) key = sanitizeKeyName(key);
+  }
 
   if (colon < 0) {
     // stats.js pushes "1" as the only bit; "1".split('|') has no type → is_valid_packet false.

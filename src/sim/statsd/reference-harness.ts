@@ -29,8 +29,10 @@ const IMPLICIT_GLOBALS: Record<string, string> = {
 };
 
 export interface ReferenceStatsd {
-  /** The captured UDP 'message' handler of stats.js. */
+  /** The captured UDP 'message' handler of stats.js (copies the message into a Buffer first). */
   handlePacket(msg: string | Uint8Array): void;
+  /** The captured handler itself, to be called with a Buffer as node's dgram does (for benchmarks). */
+  onMessage: (msg: Buffer, rinfo: unknown) => void;
   /** Run stats.js flushMetrics at `nowMs`; returns the graphite text payload lines (`path value ts`). */
   flush(nowMs: number): string[];
   /** Set the reference's clock (Date.now / new Date()). */
@@ -133,6 +135,7 @@ export function loadReferenceStatsd(config: Record<string, unknown>, startMs = 0
 
   return {
     files,
+    onMessage: onMessage as (msg: Buffer, rinfo: unknown) => void,
     setNow(ms) {
       now = ms;
     },

@@ -129,7 +129,7 @@ export function createStatsd(input?: StatsdInput): Statsd {
     const calcStart = Date.now();
     let numStats = 0;
     for (const key of counterKeys) {
-      const value = agg.counters.get(key)!;
+      const value = agg.counters.get(key)!.v;
       const rate = value / flushSeconds;
       if (ns.legacy) {
         add(fmtCounter(key), rate);
@@ -190,15 +190,15 @@ export function createStatsd(input?: StatsdInput): Statsd {
 
   /** stats.js clear_metrics (registered with backendEvents.once('flush') after the backends' listeners). */
   function clearMetrics(): void {
-    for (const key of [...agg.counters.keys()]) {
+    for (const [key, cell] of [...agg.counters]) {
       if (config.deleteCounters) {
         if (key.indexOf('packets_received') !== -1 || key.indexOf('metrics_received') !== -1 || key.indexOf('bad_lines_seen') !== -1) {
-          agg.counters.set(key, 0);
+          cell.v = 0;
         } else {
           agg.counters.delete(key);
         }
       } else {
-        agg.counters.set(key, 0);
+        cell.v = 0;
       }
     }
     if (config.deleteTimers) agg.timers.clear();
@@ -232,7 +232,7 @@ export function createStatsd(input?: StatsdInput): Statsd {
 
   function current(): StatsdCurrent {
     const c: StatsdCurrent = { counters: {}, gauges: {}, timers: {}, sets: {} };
-    for (const [k, v] of agg.counters) c.counters[k] = v;
+    for (const [k, cell] of agg.counters) c.counters[k] = cell.v;
     for (const [k, v] of agg.gauges) c.gauges[k] = v;
     for (const [k, t] of agg.timers) c.timers[k] = t.values.slice();
     for (const [k, s] of agg.sets) c.sets[k] = [...s];

@@ -1,0 +1,168 @@
+/**
+ * `npm run bench` (or `npx tsx bench/statsd.bench.ts`): our statsd vs the reference statsd's own code, in this one
+ * Node process.
+ *
+ * What is measured
+ *  - parse+aggregate: 1,000,000 mixed lines (counters with/without sample rates, timers, gauges incl. deltas, sets,
+ *    a few DogStatsD tags and ~1% bad lines) packed 1–10 lines per datagram, delivered as Buffers as node's dgram does.
+ *    Ours: statsd.handlePacket(buf). Reference: the packet handler of the npm package `statsd`'s stats.js, captured
+ *    by src/sim/statsd/reference-harness.ts (stats.js evaluated unmodified; logging, servers and timers stubbed).
+ *  - flush: one flush of 10,000 series (4,000 counters, 3,000 timers × 10 samples, 2,000 gauges, 1,000 sets × 5).
+ *    Ours: statsd.flush(). Reference: stats.js flushMetrics = lib/process_metrics.js + backends/graphite.js naming
+ *    and text payload + clear; and, separately, lib/process_metrics.js alone (required directly).
+ * Each figure: 1 warm-up run, then 5 runs, median.
+ */
+import { createRequire } from 'node:module';
+import { createStatsd } from '../src/sim/statsd/index';
+import { loadReferenceStatsd, REFERENCE_ROOT, REFERENCE_VERSION } from '../src/sim/statsd/reference-harness';
+
+const RUNS = 5;
+const LINES = 1_000_000;
+
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function mixedLine(r: () => number, i: number): string {
+  const k = Math.floor(r() * 200);
+  const x = r();
+  if (x < 0.35) return `gunicorn.requests.k${k}:1|c`;
+  if (x < 0.45) return `app.hits.k${k}:${1 + Math.floor(r() * 5)}|c|@0.1`;
+  if (x < 0.75) return `gunicorn.request.duration.k${k}:${(r() * 500).toFixed(3)}|ms`;
+  if (x < 0.85) return `gunicorn.workers.k${k}:${r() < 0.3 ? '+' : ''}${Math.floor(r() * 16)}|g`;
+  if (x < 0.94) return `app.users.k${k}:user${Math.floor(r() * 1000)}|s`;
+  if (x < 0.99) return `app.req.k${k}:1|c|#env:prod,route:/api`;
+  return i % 2 ? `bad.k${k}:abc|c` : `nocolon${k}`;
+}
+
+function makeDatagrams(): Buffer[] {
+  const r = rng(42);
+  const out: Buffer[] = [];
+  let n = 0;
+  while (n < LINES) {
+    const per = Math.min(1 + Math.floor(r() * 10), LINES - n);
+    const lines: string[] = [];
+    for (let j = 0; j < per; j++) lines.push(mixedLine(r, n + j));
+    out.push(Buffer.from(lines.join('\n')));
+    n += per;
+  }
+  return out;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function timeRuns(setup: () => () => void): number {
+  const times: number[] = [];
+  for (let i = 0; i <= RUNS; i++) {
+    const body = setup();
+    const t0 = performance.now();
+    body();
+    const dt = performance.now() - t0;
+    if (i > 0) times.push(dt); // run 0 is the warm-up
+  }
+  return median(times);
+}
+
+const datagrams = makeDatagrams();
+const rinfo = { address: '127.0.0.1', port: 40000, family: 'IPv4', size: 0 };
+
+// --- parse + aggregate -------------------------------------------------------------------------------------------
+const oursParseMs = timeRuns(() => {
+  const s = createStatsd();
+  return () => {
+    for (let i = 0; i < datagrams.length; i++) s.handlePacket(datagrams[i], 0);
+  };
+});
+const refParseMs = timeRuns(() => {
+  const ref = loadReferenceStatsd({ graphiteHost: '127.0.0.1' });
+  const h = ref.onMessage;
+  return () => {
+    for (let i = 0; i < datagrams.length; i++) h(datagrams[i], rinfo);
+  };
+});
+
+// --- flush of 10k series ---------------------------------------------------------------------------------------------
+function seriesDatagrams(): Buffer[] {
+  const r = rng(7);
+  const out: Buffer[] = [];
+  for (let i = 0; i < 4000; i++) out.push(Buffer.from(`c.s${i}:${1 + Math.floor(r() * 9)}|c`));
+  for (let i = 0; i < 3000; i++) {
+    const lines = [];
+    for (let j = 0; j < 10; j++) lines.push(`t.s${i}:${(r() * 1000).toFixed(2)}|ms`);
+    out.push(Buffer.from(lines.join('\n')));
+  }
+  for (let i = 0; i < 2000; i++) out.push(Buffer.from(`g.s${i}:${Math.floor(r() * 100)}|g`));
+  for (let i = 0; i < 1000; i++) {
+    const lines = [];
+    for (let j = 0; j < 5; j++) lines.push(`u.s${i}:m${Math.floor(r() * 50)}|s`);
+    out.push(Buffer.from(lines.join('\n')));
+  }
+  return out;
+}
+const series = seriesDatagrams();
+let oursFlushLines = 0;
+const oursFlushMs = timeRuns(() => {
+  const s = createStatsd();
+  for (const d of series) s.handlePacket(d, 0);
+  return () => {
+    oursFlushLines = s.flush(10_000).length;
+  };
+});
+let refFlushLines = 0;
+const refFlushMs = timeRuns(() => {
+  const ref = loadReferenceStatsd({ graphiteHost: '127.0.0.1' });
+  for (const d of series) ref.onMessage(d, rinfo);
+  return () => {
+    refFlushLines = ref.flush(10_000).length;
+  };
+});
+
+// lib/process_metrics.js alone, on the same 10k series (what stats.js hands it)
+const req = createRequire(import.meta.url);
+const pm = req(REFERENCE_ROOT + '/lib/process_metrics.js') as {
+  process_metrics: (m: unknown, calc: unknown, interval: number, ts: number, cb: (m: unknown) => void) => void;
+};
+const refPmMs = timeRuns(() => {
+  const s = createStatsd();
+  for (const d of series) s.handlePacket(d, 0);
+  const cur = s.current();
+  const SetImpl = req(REFERENCE_ROOT + '/lib/set.js').Set;
+  const timer_counters: Record<string, number> = {};
+  for (const k in cur.timers) timer_counters[k] = cur.timers[k].length;
+  const sets: Record<string, unknown> = {};
+  for (const k in cur.sets) {
+    const st = new SetImpl();
+    for (const m of cur.sets[k]) st.insert(m);
+    sets[k] = st;
+  }
+  const metrics = { counters: cur.counters, gauges: cur.gauges, timers: cur.timers, timer_counters, sets, pctThreshold: [90], histogram: [] };
+  return () => pm.process_metrics(metrics, [], 10_000, 10, () => {});
+});
+
+const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
+const oursLps = LINES / (oursParseMs / 1000);
+const refLps = LINES / (refParseMs / 1000);
+console.log(`statsd bench (node ${process.version}; reference: npm statsd ${REFERENCE_VERSION}; ${RUNS} runs after 1 warm-up, median)`);
+console.log(`parse+aggregate, ${fmt(LINES)} mixed lines in ${fmt(datagrams.length)} datagrams:`);
+console.log(`  ours       ${fmt(oursLps).padStart(12)} lines/s  (${oursParseMs.toFixed(1)} ms)`);
+console.log(`  reference  ${fmt(refLps).padStart(12)} lines/s  (${refParseMs.toFixed(1)} ms)  stats.js packet handler`);
+console.log(`  ratio      ${(oursLps / refLps).toFixed(2)}× (target ≥ 5×)`);
+console.log(`flush of 10,000 series (4k counters, 3k timers × 10, 2k gauges, 1k sets):`);
+console.log(`  ours       ${oursFlushMs.toFixed(2).padStart(9)} ms  (${fmt(oursFlushLines)} graphite lines)`);
+console.log(`  reference  ${refFlushMs.toFixed(2).padStart(9)} ms  (${fmt(refFlushLines)} graphite lines)  stats.js flushMetrics: process_metrics + graphite backend + clear`);
+console.log(`  reference  ${refPmMs.toFixed(2).padStart(9)} ms  lib/process_metrics.js alone`);
+console.log(`  ratio      ${(refFlushMs / oursFlushMs).toFixed(2)}× faster than the reference flush`);
+if (oursFlushLines !== refFlushLines) {
+  console.error(`flush line counts differ: ours ${oursFlushLines}, reference ${refFlushLines}`);
+  process.exitCode = 1;
+}
