@@ -49,8 +49,8 @@ describe('strategic merge patch on Deployment (patch metadata from Kubernetes Op
     };
     const out = strategicMergePatch(deployment(), patch) as ReturnType<typeof deployment>;
     const [backend, sidecar] = out.spec.template.spec.containers;
-    expect(backend.env.map((e) => e.name)).toEqual(['MY_POD_NAME', 'GUNICORN_ARGS', 'LOG_LEVEL']);
-    expect(backend.env[1]).toEqual({ name: 'GUNICORN_ARGS', value: '--statsd-host=graphite:8125 --statsd-prefix=$(MY_POD_NAME)' });
+    expect(backend.env!.map((e) => e.name)).toEqual(['MY_POD_NAME', 'GUNICORN_ARGS', 'LOG_LEVEL']);
+    expect(backend.env![1]).toEqual({ name: 'GUNICORN_ARGS', value: '--statsd-host=graphite:8125 --statsd-prefix=$(MY_POD_NAME)' });
     expect(backend.image).toBe('app:1'); // merged by name, not replaced
     expect(sidecar).toEqual({ name: 'sidecar', image: 'side:1' });
     expect(JSON.stringify(out)).not.toContain('$setElementOrder');
