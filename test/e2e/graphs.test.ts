@@ -80,6 +80,14 @@ describe('graph panel UI (in-page backend)', () => {
     await box.press('Enter');
     expect(await box.inputValue()).toBe('stats.counters.');
     await expect.poll(() => page.getByRole('option').first().textContent()).toContain('foo');
+    // Function names come from src/sim/graphite's FUNCTION_LIST, with their signatures.
+    await box.fill('');
+    await box.pressSequentially('aliasBy');
+    await expect.poll(() => page.getByRole('option').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^aliasByNode.*aliasByNode\(seriesList/)]),
+    );
+    await box.press('Escape');
+    expect(await page.getByRole('option').count()).toBe(0);
   });
 
   it('re-queries after every flush unless paused; the dashboard persists across reload', async () => {

@@ -88,38 +88,3 @@ export function applySuggestion(text: string, ctx: SuggestContext, s: Suggestion
   return { text: out, cursor: ctx.start + s.insert.length };
 }
 
-/**
- * Pull the render function list out of the graphite module, whichever shape it exports: an array of
- * `{name, signature|params}` or a record name → signature string / function. Unknown shapes → [].
- */
-export function extractFunctionSigs(mod: Record<string, unknown> | null | undefined): FunctionSig[] {
-  if (!mod) return [];
-  const names = ['FUNCTION_SIGNATURES', 'functionSignatures', 'FUNCTIONS', 'functions', 'functionList', 'FUNCTION_LIST', 'renderFunctions'];
-  for (const key of names) {
-    const v = mod[key];
-    if (Array.isArray(v)) {
-      const out: FunctionSig[] = [];
-      for (const f of v) {
-        if (typeof f === 'string') out.push({ name: f, signature: `${f}(…)` });
-        else if (f && typeof f === 'object' && typeof (f as { name?: unknown }).name === 'string') {
-          const o = f as { name: string; signature?: unknown; params?: unknown; args?: unknown };
-          const params = Array.isArray(o.params ?? o.args) ? (o.params ?? o.args) as unknown[] : null;
-          const sig = typeof o.signature === 'string'
-            ? o.signature
-            : params
-              ? `${o.name}(${params.map((p) => (typeof p === 'string' ? p : String((p as { name?: unknown })?.name ?? '?'))).join(', ')})`
-              : `${o.name}(…)`;
-          out.push({ name: o.name, signature: sig });
-        }
-      }
-      if (out.length) return out.sort((a, b) => a.name.localeCompare(b.name));
-    } else if (v && typeof v === 'object') {
-      const out = Object.entries(v as Record<string, unknown>).map(([name, s]) => ({
-        name,
-        signature: typeof s === 'string' ? s : typeof (s as { signature?: unknown })?.signature === 'string' ? (s as { signature: string }).signature : `${name}(…)`,
-      }));
-      if (out.length) return out.sort((a, b) => a.name.localeCompare(b.name));
-    }
-  }
-  return [];
-}
