@@ -133,3 +133,28 @@ describe('manifest generator', () => {
     expect(shellQuote("it's")).toBe(`'it'\\''s'`);
   });
 });
+
+// The simulated cluster (src/sim/kube/cluster) applies what we generate, and its strategic merge patch (a port of
+// apimachinery's) turns the Deployment with a fixed prefix into the pod-name one with our patch.
+describe('generated manifests in the simulated cluster', () => {
+  it('apply cleanly, and the kubectl patch switches the prefix to $(MY_POD_NAME)', async () => {
+    const { World } = await import('../../sim/world');
+    const { getCluster } = await import('../../sim/kube/cluster/cluster');
+    const c = getCluster(new World());
+    const fixed = generate({ ...DEFAULT_FORM, prefixMode: 'fixed', fixedPrefix: 'backend' });
+    for (const o of fixed.objects) {
+      const r = c.apply(structuredClone(o));
+      expect('action' in r ? r.action : r, `${o.kind}`).toBe('created');
+    }
+    const podName = generate(DEFAULT_FORM);
+    const r = c.patch('Deployment', 'default', 'backend', structuredClone(podName.patch), 'strategic');
+    expect('obj' in r ? null : r).toBeNull();
+    type Dep = { spec: { template: { spec: { containers: Record<string, unknown>[] } } } };
+    const got = (r as unknown as { obj: Dep }).obj.spec.template.spec.containers[0]!;
+    const want = (podName.objects[0] as Dep).spec.template.spec.containers[0]!;
+    // The API server defaults fieldRef.apiVersion to v1, so `got` may hold more than we sent.
+    expect(got.env).toMatchObject(want.env as object);
+    expect(got.args).toEqual(want.args);
+    expect(got.image).toBe(want.image);
+  });
+});
