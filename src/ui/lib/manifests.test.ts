@@ -31,6 +31,7 @@ describe('manifest generator', () => {
         return d.toJS();
       }));
       expect(docs).toEqual(g.objects);
+      for (const f of yamlFiles) expect(f.content, 'no YAML anchors or aliases').not.toMatch(/[&*]a\d/);
       expect(JSON.parse(g.files.find((f) => f.name === 'patch.json')!.content)).toEqual(JSON.parse(JSON.stringify(g.patch)));
     });
 

@@ -73,7 +73,8 @@ export const GRAPHITE_PORTS = [
   { name: 'carbon', containerPort: 2003, protocol: 'TCP' },
 ] as const;
 
-export const GRAPHITE_IMAGE = 'graphiteapp/graphite-statsd';
+/** Pinned tag (as the seed's graphite.yaml), so the pull policy is IfNotPresent and the image does not drift. */
+export const GRAPHITE_IMAGE = 'graphiteapp/graphite-statsd:1.1.10-5';
 export const POD_NAME_ENV = 'MY_POD_NAME';
 
 // Kubernetes' validation patterns (k8s.io/apimachinery/pkg/util/validation/validation.go).
@@ -326,7 +327,8 @@ export function patchCommandLine(name: string, namespace: string, patch: Obj): s
 }
 
 export function toYaml(docs: unknown[]): string {
-  return docs.map((d) => stringify(d, { lineWidth: 0 })).join('---\n');
+  // No &anchors/*aliases for objects used twice (labels, selector): kubectl users expect plain YAML.
+  return docs.map((d) => stringify(d, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
 }
 
 const EMPTY: Omit<Generated, 'errors'> = { objects: [], files: [], gunicornArgv: [], gunicornLine: '', patch: null, patchCommand: '' };
