@@ -24,6 +24,7 @@ import { decodeMessage, runPatch, schemaErrors, type PatchType } from './deps';
 import { syncControllers } from './controllers';
 import { installNetwork, allocateClusterIp, allocateNodePort } from './network';
 import { PodRuntime } from './runtime';
+import { snapshotCluster, type ClusterSnapshot } from './snapshot';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 export const REVISION = 'deployment.kubernetes.io/revision';
@@ -618,6 +619,11 @@ export class Cluster {
         selectorMatches(selector, p.metadata.labels) &&
         (p.status.conditions ?? []).some((c: KObj) => c.type === 'Ready' && c.status === 'True'),
     );
+  }
+
+  /** A plain view for lesson checks: deployments, pods (phase, ip, resolved env), services (ports, endpoints). */
+  snapshot(): ClusterSnapshot {
+    return snapshotCluster(this);
   }
 
   // ---------------------------------------------------------------- bootstrap

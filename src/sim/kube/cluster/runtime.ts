@@ -202,6 +202,18 @@ export class PodRuntime {
     let m = this.logs.get(uid);
     if (!m) this.logs.set(uid, (m = new Map()));
     m.set(container, (m.get(container) ?? '') + text);
+    for (const l of this.logListeners) if (l.uid === uid && l.container === container) l.fn(text);
+  }
+
+  private logListeners: { uid: string; container: string; fn: (text: string) => void }[] = [];
+
+  /** Follow a container's log (`kubectl logs -f`); returns the unsubscribe function. */
+  followLog(pod: KObj, container: string, fn: (text: string) => void): () => void {
+    const entry = { uid: pod.metadata.uid as string, container, fn };
+    this.logListeners.push(entry);
+    return () => {
+      this.logListeners = this.logListeners.filter((x) => x !== entry);
+    };
   }
 
   /** Start the pod's network namespace and its containers. */
