@@ -64,6 +64,22 @@ describe('YAML editor', () => {
     );
     expect((await page.locator('.monaco-hover').allTextContents()).join(' ')).toMatch(/unknown field "spec\.template\.spec\.containers\[0\]\.imagee"/);
 
+    // Completion of enum values from the schema: the Service's `type:`.
+    const typeLine = lines.findIndex((l) => /^  type: NodePort/.test(l));
+    await page.keyboard.press('Escape');
+    await page.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < typeLine; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Control+Shift+ArrowLeft');
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Control+Space');
+    await expect.poll(() => page.locator('.suggest-widget .monaco-list-row').allTextContents(), { timeout: 15000 }).toEqual(
+      expect.arrayContaining([expect.stringContaining('ClusterIP'), expect.stringContaining('LoadBalancer')]),
+    );
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('NodePort');
+
     // The edit reached the simulation's fs and localStorage.
     const path = '/home/learner/myproject/k8s/backend-deployment.yaml';
     await expect.poll(() => page.evaluate((p) => (globalThis as unknown as { __files: Record<string, string> }).__files[p] ?? '', path)).toContain('imagee:');
