@@ -38,6 +38,7 @@ describe('terminal', () => {
   it('echo "foo:1|c" | nc -u -w0 127.0.0.1 8125 reaches statsd and is plotted after a flush', async () => {
     const page = await openPage(browser);
     await expect.poll(() => terminalText(page), { timeout: 15_000 }).toMatch(/learner@laptop:.*\$/);
+    await page.getByLabel('Simulated clock speed').selectOption('0'); // only our flush (see first-page.test.ts)
     await focusTerminal(page);
     await page.keyboard.type('echo "foo:1|c" | nc -u -w0 127.0.0.1 8125');
     await page.keyboard.press('Enter');
@@ -45,7 +46,8 @@ describe('terminal', () => {
     await page.getByRole('button', { name: 'Flush now' }).click();
     const panel = '.send [data-panel="first-page"]';
     await expect.poll(() => page.locator(`${panel} .u-legend`).textContent(), { timeout: 10_000 }).toContain('stats.counters.foo.rate');
-    expect(await hoveredValues(page, panel)).toContain(0.1);
+    // One datagram with one `foo:1|c` in a 10 s flush: rate 0.1/s (statsd/statsd backends/graphite.js).
+    await expect.poll(() => hoveredValues(page, panel), { timeout: 10_000 }).toContain(0.1);
   });
 
   it('edits the line (Home, Left, Ctrl-U, Ctrl-W), recalls history with Up, and keeps history across a reload', async () => {

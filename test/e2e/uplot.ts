@@ -3,10 +3,11 @@ import type { Page } from 'playwright-core';
 
 /**
  * Hover across the chart from right to left and collect the numbers the legend shows for series 1
- * (uPlot's live legend shows the value under the cursor; "--" where Graphite has None).
+ * (uPlot's live legend shows the value under the cursor; no number where Graphite has None).
  */
 export async function hoveredValues(page: Page, panel: string): Promise<number[]> {
   const over = page.locator(`${panel} .u-over`).first();
+  await page.locator(panel).first().scrollIntoViewIfNeeded();
   const box = await over.boundingBox();
   if (!box) return [];
   const seen: number[] = [];
