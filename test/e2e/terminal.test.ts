@@ -77,6 +77,20 @@ describe('terminal', () => {
     await expect.poll(() => currentLine(page)).toBe('echo one');
   });
 
+  it('a pasted heredoc shows the PS2 prompt and runs as one command; Tab completes a command name', async () => {
+    const page = await openPage(browser);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await expect.poll(() => terminalText(page), { timeout: 15_000 }).toMatch(/\$/);
+    await focusTerminal(page);
+    await page.evaluate(() => navigator.clipboard.writeText('cat <<EOF > /tmp/note.txt\nhello from a heredoc\nEOF\ncat /tmp/note.txt\n'));
+    await page.keyboard.press('Control+V');
+    await expect.poll(() => terminalText(page)).toMatch(/^> hello from a heredoc\s*\n> EOF/m);
+    await expect.poll(() => terminalText(page)).toMatch(/cat \/tmp\/note.txt\s*\nhello from a heredoc/);
+    await page.keyboard.type('ech');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => currentLine(page)).toBe('echo');
+  });
+
   it('the prompt shows the context and the input has an accessible label', async () => {
     const page = await openPage(browser);
     await expect.poll(() => terminalText(page), { timeout: 15_000 }).toMatch(/learner@laptop:~\S*\$/);
