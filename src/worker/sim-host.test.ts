@@ -83,6 +83,13 @@ describe('SimHost with the booted world (local statsd + Graphite on 127.0.0.1:81
     expect((await ok(h, 'statsd.counters', {})).packetsReceived).toBe(0);
   });
 
+  it("coalesces 'changed' events: a burst of datagrams gives one changed:statsd", async () => {
+    const { h, events } = host();
+    for (let i = 0; i < 200; i++) await ok(h, 'udp.send', { host: '127.0.0.1', port: 8125, data: `foo:${i}|c` });
+    await new Promise((r) => setTimeout(r, 80));
+    expect(events.filter((e) => e.name === 'changed' && (e.data as { what: string }).what === 'statsd').length).toBe(1);
+  });
+
   it('shell.setHistory hands saved history to the shell (`history` lists it)', async () => {
     const { h, events } = host();
     await ok(h, 'shell.setHistory', { entries: ['echo one', 'echo two'] });

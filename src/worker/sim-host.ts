@@ -55,8 +55,26 @@ export class SimHost {
     this.tabs.clear();
     this.world = sim.createWorld(seed);
     this.world.events.terminal = (text) => this.emit('term.out', { text, tab: DEFAULT_TAB });
-    this.world.events.changed = (what) => this.emit('changed', { what });
+    this.world.events.changed = (what) => this.changed(what);
     this.unsubscribe.push(sim.onFlush(this.world, (b, now) => this.emit('flushed', { now, source: b.id })));
+  }
+
+  private pendingChanges = new Set<string>();
+  private changeTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * `changed` is coalesced (one event per kind per 50 ms): `hey -n 1000` makes thousands of statsd datagrams,
+   * and each `changed` makes the page re-run lesson checks.
+   */
+  private changed(what: string): void {
+    this.pendingChanges.add(what);
+    if (this.changeTimer !== null) return;
+    this.changeTimer = setTimeout(() => {
+      this.changeTimer = null;
+      const list = [...this.pendingChanges];
+      this.pendingChanges.clear();
+      for (const w of list) this.emit('changed', { what: w });
+    }, 50);
   }
 
   private tab(id: string | undefined): Tab {
@@ -184,7 +202,7 @@ export class SimHost {
       if (typeof path !== 'string' || !path.startsWith('/')) throw new SimError(`fs.write: path must be absolute (got ${String(path)})`);
       if (typeof content !== 'string') throw new SimError('fs.write: content must be a string');
       this.world.fs(host || 'laptop').write(path, content);
-      this.emit('changed', { what: 'fs' });
+      this.changed('fs');
       return null;
     },
     'fs.list': ({ host }) => ({ files: this.world.fs(host || 'laptop').all() }),
