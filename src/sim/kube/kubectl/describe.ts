@@ -104,8 +104,10 @@ function envLines(w: W, level: number, container: KObj, pod: KObj | null, resolv
 }
 
 function containerLines(w: W, c: Cluster, level: number, ct: KObj, pod: KObj | null): void {
-  w.line(level, `${ct.name}:`);
-  const l = level + 1;
+  // describe.go describeContainers: in a pod the name is at LEVEL_1; in a pod template it gets one extra space.
+  if (pod) w.line(level, `${ct.name}:`);
+  else w.lines.push(' '.repeat(2 * (level - 1) + 1) + `${ct.name}:`);
+  const l = pod ? level + 1 : level;
   const st = pod ? (pod.status?.containerStatuses ?? []).find((s: KObj) => s.name === ct.name) : null;
   if (pod) w.line(l, 'Container ID:', st?.containerID ?? '');
   w.line(l, 'Image:', ct.image ?? '');
@@ -145,7 +147,8 @@ function containerLines(w: W, c: Cluster, level: number, ct: KObj, pod: KObj | n
   }
   const resolved = pod ? Object.fromEntries(c.runtime.containerEnvironment(pod, ct).map((x) => [x.name, x.value])) : null;
   envLines(w, l, ct, pod, resolved);
-  w.line(l, 'Mounts:', pod ? '' : '<none>');
+  if (pod) w.line(l, 'Mounts:');
+  else w.line(l, 'Mounts:', '<none>');
   if (pod) w.line(l + 1, `/var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-${pod.metadata.uid.slice(0, 5).replace(/[^a-z0-9]/g, 'x')} (ro)`);
 }
 
@@ -223,7 +226,8 @@ export function describe(c: Cluster, kind: ResourceKind, o: KObj): string {
         w.line(0, 'Termination Grace Period:', `${md.deletionGracePeriodSeconds ?? 30}s`);
       }
       w.line(0, 'IP:', o.status?.podIP ?? '');
-      w.line(0, 'IPs:', o.status?.podIP ? '' : '<none>');
+      if (o.status?.podIP) w.line(0, 'IPs:');
+      else w.line(0, 'IPs:', '<none>');
       if (o.status?.podIP) w.line(1, 'IP:', o.status.podIP);
       const owner = (md.ownerReferences ?? [])[0];
       if (owner) w.line(0, 'Controlled By:', `${owner.kind}/${owner.name}`);
