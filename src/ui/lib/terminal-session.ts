@@ -86,7 +86,7 @@ export class TerminalSession {
       client.on('changed', ({ what }) => {
         if (what !== 'reset') return;
         this.pending = [];
-        this.output('\x1b[2m(The simulation was reset: a fresh laptop, no metrics, no cluster.)\x1b[0m\n');
+        this.output('(The simulation was reset: a fresh laptop, no metrics, no cluster.)\n');
         void client
           .call('shell.setHistory', { entries: this.editor.history.entries })
           .then(() => client.call('shell.prompt', { tab: this.tab }))
@@ -234,7 +234,7 @@ export class TerminalSession {
         break;
       case 'eof':
         this.term.write(
-          '\r\n\x1b[2m(Ctrl-D on an empty line would log out of a real shell; this terminal stays open.)\x1b[0m\r\n',
+          '\r\n(Ctrl-D on an empty line would log out of a real shell; this terminal stays open.)\r\n',
         );
         this.cursorRow = 0;
         this.render();
