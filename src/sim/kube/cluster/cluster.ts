@@ -467,7 +467,6 @@ export class Cluster {
         ...base,
         ready: false,
         started: false,
-        restartCount: (prev.restartCount ?? 0) + (prev.state?.terminated || prev.state?.waiting?.reason === 'CrashLoopBackOff' ? 1 : 0),
         state: { terminated: { exitCode: r.exitCode ?? 1, reason: r.reason ?? 'Error', startedAt: ts, finishedAt: ts } },
       };
     });
@@ -516,6 +515,8 @@ export class Cluster {
         const q = this.raw('Pod', ns, name);
         if (!q || q.metadata.uid !== uid || q.metadata.deletionTimestamp) return;
         this.runtime.stop(q);
+        // The kubelet counts a restart when it starts the container again.
+        for (const st of q.status.containerStatuses ?? []) if (st.state?.waiting?.reason === 'CrashLoopBackOff' || st.state?.terminated) st.restartCount = (st.restartCount ?? 0) + 1;
         this.runtime.start(q);
         const fresh = new Map<string, { ok: boolean }>();
         for (const c of q.spec.containers) fresh.set(c.name, { ok: true });

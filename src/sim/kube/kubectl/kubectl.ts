@@ -853,7 +853,7 @@ function pickContainer(io: Io, pod: KObj, wanted: string | undefined): KObj | nu
 
 function waitingReason(pod: KObj, container: string): string | null {
   const st = (pod.status?.containerStatuses ?? []).find((s: KObj) => s.name === container);
-  if (st?.state?.running || st?.state?.terminated) return null;
+  if (st?.state?.running || st?.state?.terminated || st?.lastState?.terminated) return null;
   return st?.state?.waiting?.reason ?? 'ContainerCreating';
 }
 
