@@ -264,7 +264,7 @@ export function describe(c: Cluster, kind: ResourceKind, o: KObj): string {
         w.line(0, 'TargetPort:', `${p.targetPort}/${p.protocol}`);
         if (p.nodePort) w.line(0, 'NodePort:', nm, `${p.nodePort}/${p.protocol}`);
         const mine = c.readyPodsFor(md.namespace, o.spec.selector).map((pod) => `${pod.status.podIP}:${typeof p.targetPort === 'number' ? p.targetPort : p.targetPort}`);
-        w.line(0, 'Endpoints:', md.name === 'kubernetes' ? `${c.nodeIP}:8443` : mine.join(','));
+        w.line(0, 'Endpoints:', md.name === 'kubernetes' ? `${c.nodeIP}:8443` : mine.join(',') || '<none>');
       }
       void eps;
       w.line(0, 'Session Affinity:', o.spec.sessionAffinity ?? 'None');

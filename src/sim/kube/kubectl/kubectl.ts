@@ -535,7 +535,10 @@ function cmdPatch(c: Cluster, ctx: ProgramContext, p: ParsedArgs): number {
   try {
     patch = parseYaml(text);
   } catch (e) {
-    ctx.err(`error: unable to parse "${text}": yaml: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}\n`);
+    // go-yaml's wording is "yaml: line N: <problem>"; ours names the same line.
+    const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
+    const m = msg.match(/^(.*?) at line (\d+), column \d+:?$/);
+    ctx.err(`error: unable to parse "${text}": yaml: ${m ? `line ${m[2]}: ${m[1]!.charAt(0).toLowerCase()}${m[1]!.slice(1)}` : msg}\n`);
     return 1;
   }
   if (tgt.kind === 'Endpoints' || tgt.kind === 'Node') {

@@ -306,3 +306,42 @@ describe('describe, logs, exec, delete, port-forward', () => {
     expect(req(['kubectl', 'rollout', 'status'], 'deploy/')).toEqual(['deploy/backend', 'deploy/graphite']);
   });
 });
+
+describe('other subcommands', () => {
+  it('explain comes from the schema; version, cluster-info, config current-context; unknown commands', async () => {
+    const { w } = boot();
+    const ex = await kubectl(w, 'explain deployment.spec.selector');
+    expect(ex.out).toMatch(/KIND:\s+Deployment/);
+    expect(ex.out).toContain('matchLabels');
+    expect((await kubectl(w, 'explain foo')).err).toBe('error: the server doesn\'t have a resource type "foo"\n');
+    expect((await kubectl(w, 'version')).out).toBe('Client Version: v1.32.0\nKustomize Version: v5.5.0\nServer Version: v1.32.0\n');
+    expect((await kubectl(w, 'cluster-info')).out).toMatch(/^Kubernetes control plane is running at https:\/\/192\.168\.49\.2:8443\n/);
+    expect((await kubectl(w, 'config current-context')).out).toBe('minikube\n');
+    const bad = await kubectl(w, 'gett pods');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/^error: unknown command "gett" for "kubectl"\n\nDid you mean this\?\n\tget\n/);
+  });
+
+  it('create -f twice: AlreadyExists as the API server says it; patch errors', async () => {
+    const { w } = boot();
+    expect((await kubectl(w, 'create -f k8s/graphite.yaml')).out).toBe('deployment.apps/graphite created\nservice/graphite created\n');
+    const again = await kubectl(w, 'create -f k8s/graphite.yaml');
+    expect(again.err).toBe(
+      'Error from server (AlreadyExists): error when creating "k8s/graphite.yaml": deployments.apps "graphite" already exists\nError from server (AlreadyExists): error when creating "k8s/graphite.yaml": services "graphite" already exists\n',
+    );
+    expect((await kubectl(w, `patch deploy nope -p '{}'`)).err).toBe('Error from server (NotFound): deployments.apps "nope" not found\n');
+    const typeErr = await kubectl(w, `patch deploy graphite -p '{"spec":{"replicas":"two"}}'`);
+    expect(typeErr.err).toMatch(/^Error from server \(BadRequest\): Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string/);
+    expect((await kubectl(w, `patch deploy graphite -p '{bad'`)).err).toMatch(/^error: unable to parse "\{bad": yaml: line 1: /);
+    expect((await kubectl(w, 'patch deploy graphite')).err).toBe('error: must specify --patch or --patch-file containing the contents of the patch\n');
+  });
+
+  it('a NodePort outside 30000-32767 is refused with the API server text', async () => {
+    const { w } = boot();
+    const y = `apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  type: NodePort\n  selector: {app: s}\n  ports:\n  - port: 80\n    nodePort: 8080\n`;
+    const r = await kubectl(w, 'apply -f -', y);
+    expect(r.err).toBe(
+      'The Service "s" is invalid: spec.ports[0].nodePort: Invalid value: 8080: provided port is not in the valid range. The range of valid ports is 30000-32767\n',
+    );
+  });
+});
