@@ -88,6 +88,14 @@ describe('YAML editor', () => {
     await page.getByRole('button', { name: 'Apply' }).click();
     expect(await page.evaluate(() => (globalThis as unknown as { __runCommands: string[] }).__runCommands)).toEqual([`kubectl apply -f ${path}`]);
 
+    // A write from elsewhere (a lesson's "show me", the terminal) shows up in the editor.
+    await page.evaluate((p) => {
+      const w = globalThis as unknown as { __files: Record<string, string>; __changed(what: string): void };
+      w.__files[p] = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-elsewhere\n';
+      w.__changed('fs');
+    }, path);
+    await expect.poll(() => page.locator('.monaco-editor .view-lines').textContent()).toContain('from-elsewhere');
+
     // patch.json opens in JSON mode.
     await page.getByRole('tab', { name: 'patch.json' }).click();
     await expect.poll(() => page.locator('[data-language]').getAttribute('data-language')).toBe('json');

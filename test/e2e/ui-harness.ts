@@ -37,7 +37,11 @@ async function start() {
     window.__files = files;
     // Hidden until the test presses "show": monaco must not load before.
     target.innerHTML = '<button id="show">Show editor</button><div id="ed" style="display:none;height:500px"></div>';
-    mount(Editor, { target: document.getElementById('ed'), props: { fs, onapply: (cmd) => log.push(cmd) } });
+    // A client stub for 'changed' events only: window.__changed('fs') plays the worker telling us fs changed.
+    const listeners = [];
+    window.__changed = (what) => listeners.forEach((fn) => fn({ what }));
+    const client = { call: async () => null, on: (name, fn) => (listeners.push(fn), () => {}) };
+    mount(Editor, { target: document.getElementById('ed'), props: { fs, client, onapply: (cmd) => log.push(cmd) } });
     document.getElementById('show').onclick = () => (document.getElementById('ed').style.display = 'block');
   } else {
     const { default: Manifests } = await import('${ROOT}/src/ui/Manifests.svelte');
