@@ -91,6 +91,22 @@ describe('terminal', () => {
     await expect.poll(() => currentLine(page)).toBe('echo');
   });
 
+  it('Ctrl-C stops a foreground gunicorn with its own shutdown lines, then the prompt returns', async () => {
+    const page = await openPage(browser);
+    await expect.poll(() => terminalText(page), { timeout: 15_000 }).toMatch(/\$/);
+    await focusTerminal(page);
+    await page.keyboard.type('pip install flask gunicorn >/dev/null; gunicorn -w 2 wsgi:app');
+    await page.keyboard.press('Enter');
+    // gunicorn/arbiter.py: "Booting worker with pid: %s" per worker; on SIGINT "Handling signal: int".
+    await expect.poll(() => terminalText(page), { timeout: 15_000 }).toContain('Booting worker with pid');
+    await page.keyboard.press('Control+c');
+    await expect.poll(() => terminalText(page)).toContain('Handling signal: int');
+    await expect.poll(() => terminalText(page)).toContain('Shutting down: Master');
+    await page.keyboard.type('echo back');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => terminalText(page)).toMatch(/^back\s*$/m);
+  });
+
   it('the prompt shows the context and the input has an accessible label', async () => {
     const page = await openPage(browser);
     await expect.poll(() => terminalText(page), { timeout: 15_000 }).toMatch(/learner@laptop:~\S*\$/);
