@@ -11,3 +11,4 @@ export type { KObj, KindName, ApiError } from './cluster/types';
 export { computeHash, safeEncodeString, ALPHANUMS } from './cluster/names';
 export { registerKubectl, kubectlProgram, runKubectl, rolloutStatus, KUBECTL_VERSION } from './kubectl/kubectl';
 export { humanDuration } from './kubectl/format';
+export { minikubeProgram } from './kubectl/minikube';

@@ -19,6 +19,7 @@ import { table, toJson, toYaml, listOf, age } from './format';
 import { jsonpath } from './jsonpath';
 import { describe } from './describe';
 import { completeKubectl } from './complete';
+import { minikubeProgram } from './minikube';
 
 export const KUBECTL_VERSION = 'v1.32.0';
 
@@ -1302,8 +1303,10 @@ TYPES
   complete: (req) => completeKubectl(req),
 };
 
+/** Registers `kubectl` (and `minikube ip|service|status`, which the course uses to reach NodePorts). */
 export function registerKubectl(reg: { register(spec: ProgramSpec): void }): void {
   reg.register(kubectlProgram);
+  reg.register(minikubeProgram);
 }
 
 void LAST_APPLIED;

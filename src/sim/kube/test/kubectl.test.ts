@@ -345,3 +345,16 @@ describe('other subcommands', () => {
     );
   });
 });
+
+describe('minikube', () => {
+  it('ip and service --url point at the node IP and NodePort, which the laptop can reach', async () => {
+    const { w } = await upAll();
+    const { minikubeProgram } = await import('../kubectl/minikube');
+    const { runProgram } = await import('../../programs/testing');
+    expect((await runProgram(minikubeProgram, w, ['minikube', 'ip'])).out).toBe('192.168.49.2\n');
+    const url = (await runProgram(minikubeProgram, w, ['minikube', 'service', 'backend', '--url'])).out;
+    expect(url).toBe('http://192.168.49.2:30800\n');
+    const r = w.net.http('laptop', '192.168.49.2', 30800, { method: 'GET', path: '/', headers: {}, body: '' });
+    expect(typeof r === 'string' ? r : r.status).toBe(200);
+  });
+});
