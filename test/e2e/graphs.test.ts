@@ -111,6 +111,15 @@ describe('graph panel UI (in-page backend)', () => {
     expect(await page.getByLabel(/^Targets/).nth(1).inputValue()).toBe('aliasByNode(stats.counters.*.gunicorn.requests.rate, 2)');
   });
 
+  it('`show` (a lesson\'s graph action) adds a panel with those targets first, once', async () => {
+    const { page } = await open(browser, `${h.url}?c=graph&show=${encodeURIComponent('sumSeries(stats.counters.*.count)')}`);
+    await expect.poll(() => page.getByLabel(/^Targets/).first().inputValue()).toBe('sumSeries(stats.counters.*.count)');
+    const n = await page.locator('section.panel').count();
+    await page.reload();
+    await page.waitForSelector('body[data-ready="1"]');
+    await expect.poll(() => page.locator('section.panel').count()).toBe(n);
+  });
+
   it('a parse error names the line and column when there are several targets', async () => {
     const { page } = await open(browser, `${h.url}?c=graph`);
     await setTargets(page, 'stats.counters.foo.count\nsumSeries(a.b))');

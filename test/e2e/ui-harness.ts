@@ -29,7 +29,8 @@ async function start() {
     window.__fake = fakeBackend();
     props = { backend: window.__fake };`
     }
-    mount(Graph, { target, props: { ...props, storageKey: 'harness.graphs' } });
+    const show = q.get('show') ? q.get('show').split(String.fromCharCode(10)) : undefined;
+    mount(Graph, { target, props: { ...props, show, storageKey: 'harness.graphs' } });
   } else if (c === 'editor') {
     const { default: Editor } = await import('${ROOT}/src/ui/Editor.svelte');
     const files = {};
