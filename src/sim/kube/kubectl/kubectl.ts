@@ -168,6 +168,7 @@ function cmdGet(c: Cluster, io: Io, p: ParsedArgs): number {
     );
     return 1;
   }
+  if (['events', 'event', 'ev'].includes(p.pos[0]!)) return getEvents(c, io, p);
   const t = targets(p.pos);
   if (typeof t === 'string') {
     io.err(t + '\n');
@@ -213,6 +214,22 @@ function cmdGet(c: Cluster, io: Io, p: ParsedArgs): number {
   const single = t.length === 1 && t[0]!.names.length === 1;
   const r = printObjects(c, io, p, groups, single);
   return code || r;
+}
+
+/** `kubectl get events`: LAST SEEN, TYPE, REASON, OBJECT, MESSAGE, oldest first (printers.go printEvent). */
+function getEvents(c: Cluster, io: Io, p: ParsedArgs): number {
+  const allNs = boolFlag(p, 'all-namespaces');
+  const ns = nsOf(p);
+  const evs = c.events.filter((e) => allNs || e.namespace === ns).sort((a, b) => a.last - b.last);
+  if (!evs.length) {
+    io.err(allNs ? 'No resources found\n' : `No resources found in ${ns} namespace.\n`);
+    return 0;
+  }
+  const rows = [[...(allNs ? ['NAMESPACE'] : []), 'LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE']];
+  for (const e of evs)
+    rows.push([...(allNs ? [e.namespace] : []), age(new Date(e.last).toISOString(), c.now()), e.type, e.reason, `${e.kind.toLowerCase()}/${e.name}`, e.message]);
+  io.out(table(rows));
+  return 0;
 }
 
 // ------------------------------------------------------------------------------------------------ apply / create
@@ -1310,4 +1327,3 @@ export function registerKubectl(reg: { register(spec: ProgramSpec): void }): voi
 }
 
 void LAST_APPLIED;
-void age;

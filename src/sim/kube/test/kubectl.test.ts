@@ -358,3 +358,30 @@ describe('minikube', () => {
     expect(typeof r === 'string' ? r : r.status).toBe(200);
   });
 });
+
+describe('events and log following', () => {
+  it('get events lists the controllers’ and kubelet’s events', async () => {
+    const { w } = await upAll();
+    const out = (await kubectl(w, 'get events')).out;
+    expect(out.split('\n')[0]).toMatch(/^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE$/);
+    expect(out).toMatch(/Normal\s+ScalingReplicaSet\s+deployment\/backend\s+Scaled up replica set backend-\w+ from 0 to 2/);
+    expect(out).toMatch(/Normal\s+SuccessfulCreate\s+replicaset\/backend-\w+\s+Created pod: backend-/);
+    expect(out).toMatch(/Normal\s+Started\s+pod\/backend-\S+\s+Started container backend/);
+  });
+
+  it('logs -f prints what the container writes until Ctrl-C', async () => {
+    const { w, c } = await upAll();
+    const pod = c.list('Pod', 'default').find((p) => p.metadata.labels.app === 'backend')!;
+    const run = startKubectl(w, `logs -f ${pod.metadata.name}`);
+    await settle();
+    const before = run.out();
+    expect(before).toContain('Booting worker');
+    // Deleting the pod stops gunicorn (SIGTERM): its shutdown lines arrive while following.
+    await kubectl(w, `delete pod ${pod.metadata.name} --wait=false`);
+    await settle();
+    expect(run.out().length).toBeGreaterThan(before.length);
+    expect(run.out().slice(before.length)).toMatch(/Handling signal: term/);
+    run.signal('SIGINT');
+    expect(await run.done).toBe(130);
+  });
+});
