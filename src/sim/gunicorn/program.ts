@@ -11,7 +11,7 @@ import { GunicornServer } from './server';
 import { isInstalled } from '../programs/pyenv';
 
 export async function runGunicorn(ctx: ProgramContext): Promise<number> {
-  if (!isInstalled(ctx.world, 'gunicorn')) {
+  if (!isInstalled(ctx.world, 'gunicorn', ctx.host)) {
     ctx.err(`bash: ${ctx.argv[0] ?? 'gunicorn'}: command not found\n`);
     return 127;
   }

@@ -57,7 +57,7 @@ export async function runPip(ctx: ProgramContext, args: string[], prog = 'pip'):
       const yes = rest.includes('-y') || rest.includes('--yes');
       for (const n of names) {
         const c = canonical(n);
-        if (!isInstalled(ctx.world, c)) {
+        if (!isInstalled(ctx.world, c, ctx.host)) {
           ctx.err(`WARNING: Skipping ${n} as it is not installed.\n`);
           continue;
         }
@@ -69,12 +69,12 @@ export async function runPip(ctx: ProgramContext, args: string[], prog = 'pip'):
         }
         out(`Uninstalling ${d?.name ?? c}-${d?.version ?? ''}:`);
         out(`  Successfully uninstalled ${d?.name ?? c}-${d?.version ?? ''}`);
-        markUninstalled(ctx.world, c);
+        markUninstalled(ctx.world, c, ctx.host);
       }
       return 0;
     }
     case 'list': {
-      const rows = [...installedSet(ctx.world)].sort().map((n) => [CATALOG[n]?.name ?? n, CATALOG[n]?.version ?? '']);
+      const rows = [...installedSet(ctx.world, ctx.host)].sort().map((n) => [CATALOG[n]?.name ?? n, CATALOG[n]?.version ?? '']);
       const w = Math.max(7, ...rows.map((r) => r[0]!.length));
       const v = Math.max(7, ...rows.map((r) => r[1]!.length));
       out(`${'Package'.padEnd(w)} ${'Version'.padEnd(v)}`.trimEnd());
@@ -83,7 +83,7 @@ export async function runPip(ctx: ProgramContext, args: string[], prog = 'pip'):
       return 0;
     }
     case 'freeze':
-      for (const n of [...installedSet(ctx.world)].sort()) if (n !== 'pip') out(`${CATALOG[n]?.name ?? n}==${CATALOG[n]?.version ?? '0'}`);
+      for (const n of [...installedSet(ctx.world, ctx.host)].sort()) if (n !== 'pip') out(`${CATALOG[n]?.name ?? n}==${CATALOG[n]?.version ?? '0'}`);
       return 0;
     case 'show': {
       const names = rest.filter((a) => !a.startsWith('-'));
@@ -92,7 +92,7 @@ export async function runPip(ctx: ProgramContext, args: string[], prog = 'pip'):
       for (const n of names) {
         const c = canonical(n);
         const d = CATALOG[c];
-        if (!isInstalled(ctx.world, c) || !d) {
+        if (!isInstalled(ctx.world, c, ctx.host) || !d) {
           ctx.err(`WARNING: Package(s) not found: ${n}\n`);
           missing = true;
           continue;
@@ -100,7 +100,7 @@ export async function runPip(ctx: ProgramContext, args: string[], prog = 'pip'):
         if (!first) out('---');
         first = false;
         const requiredBy = Object.values(CATALOG)
-          .filter((o) => isInstalled(ctx.world, o.name) && o.requires.some((r) => canonical(reqName(r)) === c))
+          .filter((o) => isInstalled(ctx.world, o.name, ctx.host) && o.requires.some((r) => canonical(reqName(r)) === c))
           .map((o) => o.name);
         out(`Name: ${d.name}\nVersion: ${d.version}\nSummary: ${d.summary}\nLocation: ${SITE_PACKAGES}`);
         out(`Requires: ${d.requires.map((r) => reqName(r).toLowerCase()).join(', ')}\nRequired-by: ${requiredBy.join(', ')}`);
@@ -152,7 +152,7 @@ async function install(ctx: ProgramContext, rest: string[], quiet: boolean): Pro
     seen.add(name);
     const d = CATALOG[name];
     const fromTxt = from ? ` (from ${from})` : '';
-    if (isInstalled(ctx.world, name) && d) {
+    if (isInstalled(ctx.world, name, ctx.host) && d) {
       out(`Requirement already satisfied: ${spec} in ${SITE_PACKAGES} ${fromTxt ? fromTxt.trim() + ' ' : ''}(${d.version})`);
     } else {
       if (!d) {
@@ -181,7 +181,7 @@ async function install(ctx: ProgramContext, rest: string[], quiet: boolean): Pro
   };
   toInstall.forEach(visit);
   out(`Installing collected packages: ${order.map((d) => d.name).join(', ')}`);
-  for (const d of order) markInstalled(ctx.world, d.name);
+  for (const d of order) markInstalled(ctx.world, d.name, ctx.host);
   out(`Successfully installed ${[...toInstall].sort((a, b) => a.name.localeCompare(b.name)).map((d) => `${d.name}-${d.version}`).join(' ')}`);
   return 0;
 }

@@ -54,30 +54,39 @@ export function canonical(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
 
-export function installedSet(world: World): Set<string> {
-  let s = world.facts.get('pip.installed') as Set<string> | undefined;
+/** Packages a container image for the app ships with (its Dockerfile ran `pip install -r requirements.txt`). */
+const IMAGE_PACKAGES = ['pip', 'flask', 'werkzeug', 'jinja2', 'markupsafe', 'itsdangerous', 'click', 'blinker', 'gunicorn', 'packaging'];
+
+/**
+ * Installed packages per machine: the laptop starts with only pip (the learner installs the rest); any other host
+ * is a container built from the app's image, which already has its requirements. The laptop's set is the
+ * `pip.installed` fact lesson checks read.
+ */
+export function installedSet(world: World, host = 'laptop'): Set<string> {
+  const key = host === 'laptop' ? 'pip.installed' : `pip.installed@${host}`;
+  let s = world.facts.get(key) as Set<string> | undefined;
   if (!s) {
     // pip itself ships with Python.
-    s = new Set(['pip']);
-    world.facts.set('pip.installed', s);
+    s = new Set(host === 'laptop' ? ['pip'] : IMAGE_PACKAGES);
+    world.facts.set(key, s);
   }
   return s;
 }
 
-export function isInstalled(world: World, name: string): boolean {
-  return installedSet(world).has(canonical(name));
+export function isInstalled(world: World, name: string, host = 'laptop'): boolean {
+  return installedSet(world, host).has(canonical(name));
 }
 
-export function markInstalled(world: World, name: string): void {
+export function markInstalled(world: World, name: string, host = 'laptop'): void {
   const c = canonical(name);
-  installedSet(world).add(c);
-  world.facts.set(`pip.installed.${c}`, CATALOG[c]?.version ?? true);
+  installedSet(world, host).add(c);
+  if (host === 'laptop') world.facts.set(`pip.installed.${c}`, CATALOG[c]?.version ?? true);
   world.notify('pip');
 }
 
-export function markUninstalled(world: World, name: string): void {
+export function markUninstalled(world: World, name: string, host = 'laptop'): void {
   const c = canonical(name);
-  installedSet(world).delete(c);
-  world.facts.delete(`pip.installed.${c}`);
+  installedSet(world, host).delete(c);
+  if (host === 'laptop') world.facts.delete(`pip.installed.${c}`);
   world.notify('pip');
 }

@@ -37,14 +37,14 @@ export function modulePath(world: World, host: string, dir: string, module: stri
 }
 
 /** Third-party imports at the top of a file that are not installed → the first failing one. */
-export function missingImport(world: World, src: string): { line: number; code: string; name: string } | null {
+export function missingImport(world: World, src: string, host = 'laptop'): { line: number; code: string; name: string } | null {
   const lines = src.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const m = /^(?:from\s+([\w.]+)\s+import\b|import\s+([\w.]+))/.exec(lines[i]!);
     if (!m) continue;
     const top = (m[1] ?? m[2]!).split('.')[0]!;
     const thirdParty = ['flask', 'werkzeug', 'jinja2', 'gunicorn', 'statsd', 'click', 'markupsafe', 'itsdangerous', 'blinker', 'packaging'];
-    if (thirdParty.includes(top) && !isInstalled(world, top)) return { line: i + 1, code: lines[i]!.trim(), name: top };
+    if (thirdParty.includes(top) && !isInstalled(world, top, host)) return { line: i + 1, code: lines[i]!.trim(), name: top };
     const knownStd = ['time', 'random', 'os', 'sys', 'json', 'logging', 'math', 'datetime', 'socket', 'multiprocessing', 'typing', 're'];
     if (!thirdParty.includes(top) && !knownStd.includes(top)) return null; // local module: checked by the caller
   }
@@ -56,7 +56,7 @@ export function importApp(world: World, host: string, dir: string, module: strin
   const file = modulePath(world, host, dir, module);
   if (!file) return { ok: false, kind: 'module', error: `ModuleNotFoundError: No module named '${module}'`, frames: IMPORTLIB_NOT_FOUND };
   const src = world.fs(host).read(file) ?? '';
-  const missing = missingImport(world, src);
+  const missing = missingImport(world, src, host);
   if (missing) {
     return {
       ok: false, kind: 'module',

@@ -42,7 +42,7 @@ async function runScript(ctx: ProgramContext, prog: string, script: string): Pro
     ctx.err(`${prog}: can't open file '${path}': [Errno 2] No such file or directory\n`);
     return 2;
   }
-  const missing = missingImport(ctx.world, src);
+  const missing = missingImport(ctx.world, src, ctx.host);
   if (missing) {
     ctx.err(`Traceback (most recent call last):\n  File "${path}", line ${missing.line}, in <module>\n    ${missing.code}\nModuleNotFoundError: No module named '${missing.name}'\n`);
     return 1;

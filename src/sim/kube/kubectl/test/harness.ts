@@ -1,17 +1,14 @@
 /** Test helpers: a world with the cluster, the course's files, and kubectl run like the shell would run it. */
-import { World } from '../../world';
-import { getCluster, type Cluster } from '../cluster/cluster';
-import { kubectlProgram } from '../kubectl/kubectl';
-import { runProgram, startProgram, settle } from '../../programs/testing';
-import { shlexSplit } from '../../gunicorn/argparse';
-import { K8S_FILES } from '../../k8s-files';
-import { markInstalled } from '../../programs/pyenv';
+import { World } from '../../../world';
+import { getCluster, type Cluster } from '../../cluster/cluster';
+import { kubectlProgram } from '../../kubectl/kubectl';
+import { runProgram, startProgram, settle } from '../../../programs/testing';
+import { shlexSplit } from '../../../gunicorn/argparse';
+import { K8S_FILES } from '../../../k8s-files';
 
 export function boot(): { w: World; c: Cluster } {
   const w = new World();
-  // pip state is world-wide today; a pod's image ships flask and gunicorn, so mark them as installed.
-  markInstalled(w, 'flask');
-  markInstalled(w, 'gunicorn');
+  // No pip install on the laptop: a pod's image ships flask and gunicorn (src/sim/programs/pyenv.ts).
   const fs = w.fs('laptop');
   for (const [p, t] of Object.entries(K8S_FILES)) fs.write(p, t);
   const c = getCluster(w);
