@@ -7,7 +7,7 @@
  * each graphite-statsd pod in the cluster gets its own ('pod/<name>').
  */
 import type { World } from './world';
-import { createStatsd, type Statsd, type StatsdConfig } from './statsd';
+import { createStatsd, type Statsd, type StatsdInput } from './statsd';
 import { createStore, type GraphiteStore } from './graphite';
 import type { Listener } from './net/network';
 import type { TimerId } from './clock';
@@ -66,13 +66,14 @@ export function startMetricsBackend(
   world: World,
   host: string,
   id: string,
-  opts: { label?: string; statsd?: Partial<StatsdConfig> } = {},
+  opts: { label?: string; statsd?: StatsdInput } = {},
 ): MetricsBackend {
   const all = metricsBackends(world);
   const existing = all.get(id);
   if (existing) return existing;
   const statsd = createStatsd(opts.statsd);
-  const store = createStore();
+  // Reads follow the simulated clock, so graphs move on even when no flush arrives.
+  const store = createStore({ now: () => Math.floor(world.clock.now() / 1000) });
   const proc = world.procs.spawn(host, 'node /opt/statsd/stats.js /opt/statsd/config/udp.js', 1, world.clock.now());
   const b: MetricsBackend = {
     id,

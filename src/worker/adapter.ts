@@ -1,12 +1,9 @@
 /**
- * The one place where the worker touches the simulation modules other people write (boot, shell, statsd,
- * Graphite). Everything else in src/worker talks to the small interfaces below, so a module that changes a
- * name is wired here and nowhere else.
- *
- * `src/sim/boot.ts` is picked up with `import.meta.glob(..., {eager: true})`: while it is not in the tree the
- * glob is empty and a bare world with the laptop's statsd+Graphite backend is used instead.
+ * The one place where the worker touches the simulation modules (boot, shell, statsd, Graphite). Everything
+ * else in src/worker talks to the small interfaces below, so a module that changes a name is wired here only.
  */
-import { World, HOME } from '../sim/world';
+import type { World } from '../sim/world';
+import { bootWorld } from '../sim/boot';
 import {
   flushBackend,
   metricsBackends,
@@ -36,21 +33,9 @@ export interface ShellOptions {
   err: (text: string) => void;
 }
 
-type Mod = Record<string, unknown>;
-const bootMod = (Object.values(import.meta.glob('../sim/boot.ts', { eager: true }))[0] as Mod | undefined) ?? null;
-
-/** A fully wired world (src/sim/boot.ts), or a bare one while boot has not landed. */
-export function createWorld(seed?: string): World {
-  const boot = bootMod?.bootWorld as ((opts?: { seed?: string }) => World) | undefined;
-  if (boot) return boot(seed ? { seed } : undefined);
-  // Until boot lands: a bare world with the laptop's statsd+Graphite ('local' on 127.0.0.1:8125).
-  const w = new World();
-  w.fs().write(HOME + '/.keep', '');
-  // Issue 2 expects `stats.counters.foo.rate`: the modern layout (the image's udp.js leaves statsd's legacy default).
-  // (startMetricsBackend types its statsd option as a full graphite block; createStatsd accepts a partial one.)
-  const statsd = { graphite: { legacyNamespace: false } } as unknown as Partial<StatsdConfig>;
-  startMetricsBackend(w, 'laptop', 'local', { label: 'laptop', statsd });
-  return w;
+/** A fully wired world: programs, laptop files, the laptop's statsd+Graphite, the cluster (src/sim/boot.ts). */
+export function createWorld(_seed?: string): World {
+  return bootWorld();
 }
 
 export function createShell(world: World, opts: ShellOptions): ShellLike | string {
