@@ -10,13 +10,19 @@
  *  - flush: one flush of 10,000 series (4,000 counters, 3,000 timers × 10 samples, 2,000 gauges, 1,000 sets × 5).
  *    Ours: statsd.flush(). Reference: stats.js flushMetrics = lib/process_metrics.js + backends/graphite.js naming
  *    and text payload + clear; and, separately, lib/process_metrics.js alone (required directly).
- * Each figure: 1 warm-up run, then 5 runs, median.
+ * parse+aggregate: 2 warm-up runs of each, then RUNS rounds that each time ours and the reference once (alternating
+ * which goes first), every run on a fresh instance with the same datagrams; medians of each side and the ratio of the
+ * medians (plus the median of the per-round ratios and the same on process CPU time, which is less disturbed when
+ * other processes compete for the cores). The load average before and after is printed so readers can judge noise.
+ * flush: 1 warm-up run, then 5 runs, median.
  */
 import { createRequire } from 'node:module';
+import { availableParallelism, loadavg } from 'node:os';
 import { createStatsd } from '../src/sim/statsd/index';
 import { loadReferenceStatsd, REFERENCE_ROOT, REFERENCE_VERSION } from '../src/sim/statsd/reference-harness';
 
-const RUNS = 5;
+const RUNS = Number(process.env.STATSD_BENCH_RUNS) || 9;
+const FLUSH_RUNS = 5;
 const LINES = 1_000_000;
 
 function rng(seed: number) {
@@ -63,7 +69,7 @@ function median(xs: number[]): number {
 
 function timeRuns(setup: () => () => void): number {
   const times: number[] = [];
-  for (let i = 0; i <= RUNS; i++) {
+  for (let i = 0; i <= FLUSH_RUNS; i++) {
     const body = setup();
     const t0 = performance.now();
     body();
@@ -77,19 +83,48 @@ const datagrams = makeDatagrams();
 const rinfo = { address: '127.0.0.1', port: 40000, family: 'IPv4', size: 0 };
 
 // --- parse + aggregate -------------------------------------------------------------------------------------------
-const oursParseMs = timeRuns(() => {
+const load0 = loadavg();
+function runOurs(): { wall: number; cpu: number } {
   const s = createStatsd();
-  return () => {
-    for (let i = 0; i < datagrams.length; i++) s.handlePacket(datagrams[i], 0);
-  };
-});
-const refParseMs = timeRuns(() => {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let i = 0; i < datagrams.length; i++) s.handlePacket(datagrams[i], 0);
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  if (s.counters().metricsReceived !== LINES) throw new Error('ours: not every line was seen');
+  return { wall, cpu: (c.user + c.system) / 1000 };
+}
+function runRef(): { wall: number; cpu: number } {
   const ref = loadReferenceStatsd({ graphiteHost: '127.0.0.1' });
   const h = ref.onMessage;
-  return () => {
-    for (let i = 0; i < datagrams.length; i++) h(datagrams[i], rinfo);
-  };
-});
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let i = 0; i < datagrams.length; i++) h(datagrams[i], rinfo);
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / 1000 };
+}
+for (let w = 0; w < 2; w++) {
+  runOurs();
+  runRef();
+}
+const ours: { wall: number; cpu: number }[] = [];
+const refs: { wall: number; cpu: number }[] = [];
+for (let i = 0; i < RUNS; i++) {
+  if (i % 2 === 0) {
+    ours.push(runOurs());
+    refs.push(runRef());
+  } else {
+    refs.push(runRef());
+    ours.push(runOurs());
+  }
+}
+const load1 = loadavg();
+const oursParseMs = median(ours.map((x) => x.wall));
+const refParseMs = median(refs.map((x) => x.wall));
+const oursCpuMs = median(ours.map((x) => x.cpu));
+const refCpuMs = median(refs.map((x) => x.cpu));
+const pairRatio = median(ours.map((x, i) => refs[i].wall / x.wall));
 
 // --- flush of 10k series ---------------------------------------------------------------------------------------------
 function seriesDatagrams(): Buffer[] {
@@ -152,11 +187,14 @@ const refPmMs = timeRuns(() => {
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
 const oursLps = LINES / (oursParseMs / 1000);
 const refLps = LINES / (refParseMs / 1000);
-console.log(`statsd bench (node ${process.version}; reference: npm statsd ${REFERENCE_VERSION}; ${RUNS} runs after 1 warm-up, median)`);
-console.log(`parse+aggregate, ${fmt(LINES)} mixed lines in ${fmt(datagrams.length)} datagrams:`);
-console.log(`  ours       ${fmt(oursLps).padStart(12)} lines/s  (${oursParseMs.toFixed(1)} ms)`);
-console.log(`  reference  ${fmt(refLps).padStart(12)} lines/s  (${refParseMs.toFixed(1)} ms)  stats.js packet handler`);
-console.log(`  ratio      ${(oursLps / refLps).toFixed(2)}× (target ≥ 5×)`);
+const la = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
+const ms = (xs: { wall: number }[]) => xs.map((x) => x.wall.toFixed(0)).join(' ');
+console.log(`statsd bench (node ${process.version}; reference: npm statsd ${REFERENCE_VERSION})`);
+console.log(`parse+aggregate, ${fmt(LINES)} mixed lines in ${fmt(datagrams.length)} datagrams; 2 warm-ups each, then ${RUNS} alternating runs each, medians:`);
+console.log(`  load average (1/5/15 min) before: ${la(load0)}, after: ${la(load1)}  (${availableParallelism()} cores)`);
+console.log(`  ours       ${fmt(oursLps).padStart(12)} lines/s  (${oursParseMs.toFixed(1)} ms; runs: ${ms(ours)})`);
+console.log(`  reference  ${fmt(refLps).padStart(12)} lines/s  (${refParseMs.toFixed(1)} ms; runs: ${ms(refs)})  stats.js packet handler`);
+console.log(`  ratio      ${(oursLps / refLps).toFixed(2)}× ratio of medians (target ≥ 5×); median of per-round ratios ${pairRatio.toFixed(2)}×; on CPU time ${(refCpuMs / oursCpuMs).toFixed(2)}× (${oursCpuMs.toFixed(0)} vs ${refCpuMs.toFixed(0)} ms)`);
 console.log(`flush of 10,000 series (4k counters, 3k timers × 10, 2k gauges, 1k sets):`);
 console.log(`  ours       ${oursFlushMs.toFixed(2).padStart(9)} ms  (${fmt(oursFlushLines)} graphite lines)`);
 console.log(`  reference  ${refFlushMs.toFixed(2).padStart(9)} ms  (${fmt(refFlushLines)} graphite lines)  stats.js flushMetrics: process_metrics + graphite backend + clear`);

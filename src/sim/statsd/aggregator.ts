@@ -2,7 +2,7 @@
  * The unflushed state of a statsd daemon and how each sample changes it — stats.js `handlePacket`'s per-type
  * branches, with Maps instead of the reference's plain objects (same insertion order; see orderedKeys).
  */
-import type { LineSink } from './parse';
+import { sanitizeKeyName, needsSanitizing, tagSuffix, type LineSink } from './parse';
 
 export interface TimerSeries {
   /** Raw samples since the last flush (stats.js `timers[key]`). */
@@ -24,6 +24,98 @@ export interface Cell {
   v: number;
 }
 
+/**
+ * What the parser's fast path knows about one raw key (the text before the ':' of a line, with the text of its
+ * DogStatsD tag section if any): the key as stats.js would store it (tags appended and sanitised once, when the raw
+ * key is first seen) and the state cells it last touched, so a
+ * line costs one probe of this table instead of a fresh substring, its hash and a Map lookup per type.
+ * The cells are the very objects held in the Aggregator's Maps; the table is dropped whenever a flush may delete or
+ * replace them (see Aggregator.forgetKeys).
+ */
+export class KeyEntry {
+  counter: Cell | null = null;
+  timer: TimerSeries | null = null;
+  set: Set<string> | null = null;
+  constructor(
+    readonly raw: string,
+    readonly tags: string,
+    readonly hash: number,
+    readonly key: string,
+    public next: KeyEntry | null,
+  ) {}
+}
+
+/**
+ * A copy of s that does not point into the datagram it was sliced from (V8 makes slices of 13+ characters views):
+ * faster to compare against, and it does not keep the whole datagram alive.
+ */
+function flat(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+/** text.startsWith(s, at), for short s: a plain loop is several times cheaper than the builtin call here. */
+function sameText(text: string, at: number, s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (text.charCodeAt(at + i) !== s.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Open hash table (chained) of KeyEntry by raw key text, probed with a hash the parser computes while scanning. */
+export class KeyTable {
+  private buckets: (KeyEntry | null)[];
+  private mask: number;
+  private size = 0;
+
+  constructor(private readonly sanitize: boolean) {
+    this.buckets = new Array<KeyEntry | null>(256).fill(null);
+    this.mask = 255;
+  }
+
+  /**
+   * The entry for the raw key text.slice(ks, ke) with tags text.slice(ts, te) (empty: none), whose hash (parse.ts
+   * fastLine) is h, creating it if new.
+   */
+  get(text: string, ks: number, ke: number, ts: number, te: number, h: number): KeyEntry {
+    const n = ke - ks;
+    const tn = te - ts;
+    for (let x = this.buckets[h & this.mask]; x !== null; x = x.next) {
+      if (x.hash === h && x.raw.length === n && x.tags.length === tn && sameText(text, ks, x.raw) && (tn === 0 || sameText(text, ts, x.tags))) {
+        return x;
+      }
+    }
+    return this.add(flat(text.slice(ks, ke)), tn === 0 ? '' : flat(text.slice(ts, te)), h);
+  }
+
+  private add(raw: string, tags: string, h: number): KeyEntry {
+    if (this.size >= this.buckets.length) this.grow();
+    // as stats.js: key + ';' + tags (each with its first ';' → '_', first ':' → '='), then sanitizeKeyName
+    let key = tags === '' ? raw : raw + tagSuffix(tags);
+    if (this.sanitize && needsSanitizing(key)) key = sanitizeKeyName(key);
+    const b = h & this.mask;
+    const e = new KeyEntry(raw, tags, h, key, this.buckets[b]);
+    this.buckets[b] = e;
+    this.size++;
+    return e;
+  }
+
+  private grow(): void {
+    const old = this.buckets;
+    const cap = old.length * 2;
+    const buckets = new Array<KeyEntry | null>(cap).fill(null);
+    const mask = cap - 1;
+    for (let i = 0; i < old.length; i++) {
+      for (let x = old[i]; x !== null; ) {
+        const next = x.next;
+        const b = x.hash & mask;
+        x.next = buckets[b];
+        buckets[b] = x;
+        x = next;
+      }
+    }
+    this.buckets = buckets;
+    this.mask = mask;
+  }
+}
+
 export class Aggregator implements LineSink {
   counters = new Map<string, Cell>();
   timers = new Map<string, TimerSeries>();
@@ -38,13 +130,22 @@ export class Aggregator implements LineSink {
   badTotal = 0;
   badLines: BadLine[] = [];
   now = 0;
+  /** Raw key → entry cache for the parser's fast path. */
+  keyTable: KeyTable;
 
   constructor(
     readonly keys: { badLines: string; packets: string; metrics: string },
-    private readonly deleteGauges: boolean,
-    private readonly gaugesMaxTTL: number,
+    readonly deleteGauges: boolean,
+    readonly gaugesMaxTTL: number,
+    readonly sanitize: boolean,
   ) {
+    this.keyTable = new KeyTable(sanitize);
     this.resetInternal();
+  }
+
+  /** Call after anything deletes or replaces entries of the Maps (a flush's clear_metrics): drops cached cells. */
+  forgetKeys(): void {
+    this.keyTable = new KeyTable(this.sanitize);
   }
 
   // The internal counters are never deleted (clear_metrics keeps any key containing their names at 0), so their
@@ -75,6 +176,47 @@ export class Aggregator implements LineSink {
     const c = this.counters.get(key);
     if (c === undefined) this.counters.set(key, { v: 0 + value * (1 / sampleRate) });
     else c.v = (c.v || 0) + value * (1 / sampleRate);
+  }
+
+  // Fast-path variants: same effects as counter/timer/gauge/set on entry.key, with the cell looked up once.
+  counterE(e: KeyEntry, value: number, sampleRate: number): void {
+    let c = e.counter;
+    if (c === null) {
+      c = this.counters.get(e.key) ?? null;
+      if (c === null) {
+        this.counters.set(e.key, (e.counter = { v: 0 + value * (1 / sampleRate) }));
+        return;
+      }
+      e.counter = c;
+    }
+    c.v = (c.v || 0) + value * (1 / sampleRate);
+  }
+
+  timerE(e: KeyEntry, value: number, sampleRate: number): void {
+    let t = e.timer;
+    if (t === null) {
+      t = this.timers.get(e.key) ?? null;
+      if (t === null) {
+        t = { values: [], count: 0 };
+        this.timers.set(e.key, t);
+      }
+      e.timer = t;
+    }
+    t.values.push(value);
+    t.count += 1 / sampleRate;
+  }
+
+  setE(e: KeyEntry, member: string): void {
+    let s = e.set;
+    if (s === null) {
+      s = this.sets.get(e.key) ?? null;
+      if (s === null) {
+        s = new Set();
+        this.sets.set(e.key, s);
+      }
+      e.set = s;
+    }
+    s.add(member);
   }
 
   timer(key: string, value: number, sampleRate: number): void {

@@ -24,8 +24,11 @@ export interface LineSink {
   bad(lineNo: number, line: string, reason: string, counted: boolean): void;
 }
 
+import type { Aggregator } from './aggregator';
+
 const COLON = 58;
 const PIPE = 124;
+const NL = 10;
 
 /** Characters stats.js `sanitizeKeyName` keeps: [a-zA-Z_\-0-9\.;=]. */
 const KEEP = new Uint8Array(128);
@@ -42,7 +45,7 @@ export function sanitizeKeyName(key: string): string {
     .replace(/[^a-zA-Z_\-0-9.;=]/g, '');
 }
 
-function needsSanitizing(s: string): boolean {
+export function needsSanitizing(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 128 || KEEP[c] === 0) return true;
@@ -91,13 +94,20 @@ export function parseNumber(text: string, s: number, e: number): number {
 
 /** Decode one datagram as node's Buffer#toString() (UTF-8, U+FFFD for bad bytes) would, with an ASCII fast path. */
 const decoder = typeof TextDecoder !== 'undefined' ? new TextDecoder('utf-8') : null;
-type NodeBufferCtor = { from(ab: ArrayBufferLike, off: number, len: number): { toString(enc: string): string } };
+type NodeBufferCtor = {
+  from(ab: ArrayBufferLike, off: number, len: number): { toString(enc: string): string };
+  isBuffer(x: unknown): boolean;
+};
 const NodeBuffer = (globalThis as { Buffer?: NodeBufferCtor }).Buffer;
 export function decodeDatagram(data: string | Uint8Array): string {
   if (typeof data === 'string') return data;
   if (!(data instanceof Uint8Array)) return String(data ?? '');
-  // Under Node (tests, bench) a zero-copy Buffer view decodes natively — what the reference's msg.toString() does.
-  if (NodeBuffer) return NodeBuffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
+  // Under Node (tests, bench) decode natively — what the reference's msg.toString() does; a Buffer (what dgram
+  // delivers) directly, any other Uint8Array through a zero-copy Buffer view.
+  if (NodeBuffer) {
+    if (NodeBuffer.isBuffer(data)) return (data as unknown as { toString(): string }).toString();
+    return NodeBuffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
+  }
   const n = data.length;
   if (n <= 4096) {
     let ascii = true;
@@ -117,7 +127,7 @@ function show(s: string): string {
 }
 
 /** DogStatsD tags as stats.js appends them to the key: `;` + tags with first ';'→'_' and first ':'→'=', joined by ';'. */
-function tagSuffix(tagPart: string): string {
+export function tagSuffix(tagPart: string): string {
   return (
     ';' +
     tagPart
@@ -128,24 +138,160 @@ function tagSuffix(tagPart: string): string {
 }
 
 /**
- * Parse one datagram's text into `sink`. `sanitize` is config.keyNameSanitize. Never throws for any input string.
+ * Parse one datagram's text into the aggregator. Never throws for any input string.
+ *
+ * Each line first goes through fastLine, which handles the common shapes (`key:value|c`, `|c|@rate`, `|ms`,
+ * `|ms|@rate`, `|g`, `|s` with an untagged key and a plain decimal value) in one charCodeAt scan with no
+ * allocation except a set member; anything else — tags, several bits, bad lines, exotic numbers or types — returns
+ * -1 before touching any state and is parsed by parseLine, the general (reference-equivalent) path.
  */
-export function parsePacket(text: string, sink: LineSink, sanitize: boolean): void {
+export function parsePacket(text: string, agg: Aggregator): void {
   const len = text.length;
   let lineNo = 0;
   let ls = 0;
-  let nextTag = text.indexOf('|#');
-  while (ls <= len) {
+  let nextTag = -2; // first '|#' at or after ls; -2 = not searched yet, -1 = none
+  while (ls < len) {
     lineNo++;
+    if (text.charCodeAt(ls) === NL) {
+      ls++; // empty line: skipped, not counted
+      continue;
+    }
+    const end = fastLine(text, ls, len, agg);
+    if (end >= 0) {
+      ls = end + 1;
+      continue;
+    }
     let le = text.indexOf('\n', ls);
     if (le < 0) le = len;
-    if (le > ls) {
-      if (nextTag >= 0 && nextTag < ls) nextTag = text.indexOf('|#', ls);
-      parseLine(text, ls, le, lineNo, sink, sanitize, nextTag);
-    }
-    if (le === len) break;
+    if (nextTag !== -1 && nextTag < ls) nextTag = text.indexOf('|#', ls);
+    parseLine(text, ls, le, lineNo, agg, agg.sanitize, nextTag);
     ls = le + 1;
   }
+}
+
+/**
+ * The fast path for one line starting at ls: returns the index of its end ('\n' or len) after applying it, or -1
+ * (nothing applied) when the line is not one of the simple shapes. The result is exactly what parseLine would do:
+ * values and sample rates are plain decimals of at most 15 digits, for which mantissa / 10^k is bit-identical to
+ * Number() (see parseNumber), and is_valid_packet accepts them.
+ */
+function fastLine(text: string, ls: number, len: number, agg: Aggregator): number {
+  // key: up to the first ':' (no '|' — that might be a '|#' tag section — and no end of line before it)
+  let h = 0;
+  let i = ls;
+  let c = 0;
+  for (; i < len; i++) {
+    c = text.charCodeAt(i);
+    if (c === COLON) break;
+    if (c === PIPE || c === NL) return -1;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  if (i >= len || i === ls) return -1;
+  const colon = i;
+
+  // value: up to the first '|'; numeric if [+-]?digits[.digits]
+  const vs = ++i;
+  let neg = false;
+  if (i < len) {
+    c = text.charCodeAt(i);
+    if (c === 45 || c === 43) {
+      neg = c === 45;
+      i++;
+    }
+  }
+  let mant = 0;
+  let digits = 0;
+  let frac = -1;
+  let numeric = true;
+  for (; i < len; i++) {
+    c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mant = mant * 10 + (c - 48);
+      digits++;
+      if (frac >= 0) frac++;
+    } else if (c === PIPE) break;
+    else if (c === 46 && frac < 0) frac = 0;
+    else if (c === COLON || c === NL) return -1;
+    else numeric = false;
+  }
+  if (i + 1 >= len) return -1;
+  const p1 = i;
+
+  // type: exactly c, ms, g or s
+  c = text.charCodeAt(++i);
+  let type: number; // 1 s, 2 g, 3 ms, 4 c
+  if (c === 99) type = 4;
+  else if (c === 109) {
+    if (text.charCodeAt(++i) !== 115) return -1;
+    type = 3;
+  } else if (c === 103) type = 2;
+  else if (c === 115) type = 1;
+  else return -1;
+  i++;
+
+  // then optionally (counters and timers) '|@' and a plain decimal rate, optionally '|#' and DogStatsD tags (no
+  // '|' in them), then the end of the line. The tags text is hashed on from the key: the entry is per (key, tags).
+  let sampleRate = 1;
+  let ts = 0;
+  let te = 0;
+  if (i < len) {
+    c = text.charCodeAt(i);
+    if (c === PIPE && text.charCodeAt(i + 1) === 64) {
+      if (type < 3) return -1;
+      i += 2;
+      let rm = 0;
+      let rd = 0;
+      let rf = -1;
+      c = NL;
+      for (; i < len; i++) {
+        c = text.charCodeAt(i);
+        if (c >= 48 && c <= 57) {
+          rm = rm * 10 + (c - 48);
+          rd++;
+          if (rf >= 0) rf++;
+        } else if (c === 46 && rf < 0) rf = 0;
+        else if (c === NL || c === PIPE) break;
+        else return -1;
+      }
+      if (rd === 0 || rd > 15) return -1;
+      sampleRate = rf > 0 ? rm / POW10[rf] : rm;
+      if (i >= len) c = NL;
+    }
+    if (c === PIPE) {
+      if (text.charCodeAt(i + 1) !== 35) return -1;
+      i += 2;
+      ts = i;
+      for (; i < len; i++) {
+        c = text.charCodeAt(i);
+        if (c === NL) break;
+        if (c === PIPE) return -1;
+        h = (Math.imul(h, 31) + c) | 0;
+      }
+      te = i;
+    } else if (c !== NL) return -1;
+  }
+
+  if (type === 1) {
+    agg.line();
+    // stats.js inserts fields[0] || '0'
+    agg.setE(agg.keyTable.get(text, ls, colon, ts, te, h), p1 > vs ? text.slice(vs, p1) : '0');
+    return i;
+  }
+  if (!numeric || digits === 0 || digits > 15) return -1;
+  let value = frac > 0 ? mant / POW10[frac] : mant;
+  if (neg) {
+    if (type === 3) return -1; // negative timer: a bad line (-0 would be fine, but let parseLine decide)
+    value = -value;
+  }
+  agg.line();
+  const e = agg.keyTable.get(text, ls, colon, ts, te, h);
+  if (type === 4) agg.counterE(e, value, sampleRate);
+  else if (type === 3) agg.timerE(e, value, sampleRate);
+  else {
+    const c0 = text.charCodeAt(vs);
+    agg.gauge(e.key, value, c0 === 45 || c0 === 43);
+  }
+  return i;
 }
 
 function parseLine(

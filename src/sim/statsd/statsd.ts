@@ -66,7 +66,7 @@ export function createStatsd(input?: StatsdInput): Statsd {
   const lagKey = ps + '.timestamp_lag';
   const flushSeconds = config.flushInterval / 1000;
 
-  let agg = new Aggregator(internal, config.deleteGauges, config.gaugesMaxTTL);
+  let agg = new Aggregator(internal, config.deleteGauges, config.gaugesMaxTTL, config.keyNameSanitize);
   let startup: number | null = null; // unix seconds, as stats.js startup_time
   let oldTimestamp = 0;
   let lastFlush: number | null = null;
@@ -90,7 +90,7 @@ export function createStatsd(input?: StatsdInput): Statsd {
       seeTime(now);
       agg.now = now;
       agg.packet();
-      parsePacket(decodeDatagram(data), agg, config.keyNameSanitize);
+      parsePacket(decodeDatagram(data), agg);
     } catch (e) {
       // Defensive: the parser is written not to throw; keep the daemon alive and say why if it ever does.
       agg.bad(0, String(data), `internal error while parsing: ${(e as Error)?.message ?? e}`, false);
@@ -190,6 +190,7 @@ export function createStatsd(input?: StatsdInput): Statsd {
 
   /** stats.js clear_metrics (registered with backendEvents.once('flush') after the backends' listeners). */
   function clearMetrics(): void {
+    agg.forgetKeys(); // cells may be deleted or replaced below
     for (const [key, cell] of [...agg.counters]) {
       if (config.deleteCounters) {
         if (key.indexOf('packets_received') !== -1 || key.indexOf('metrics_received') !== -1 || key.indexOf('bad_lines_seen') !== -1) {
@@ -240,7 +241,7 @@ export function createStatsd(input?: StatsdInput): Statsd {
   }
 
   function reset(): void {
-    agg = new Aggregator(internal, config.deleteGauges, config.gaugesMaxTTL);
+    agg = new Aggregator(internal, config.deleteGauges, config.gaugesMaxTTL, config.keyNameSanitize);
     startup = null;
     oldTimestamp = 0;
     lastFlush = null;
