@@ -7,6 +7,8 @@
  * entry to `Methods` (and its handler in the worker); add an event by adding an entry to `Events`.
  */
 
+import type { Check } from '../lessons/types';
+
 export interface RenderSeries {
   target: string; // the series name as Graphite would label it (after alias* functions)
   values: (number | null)[]; // null = Graphite's None (a gap)
@@ -67,8 +69,10 @@ export interface Methods {
   'fs.read': { params: { path: string; host?: string }; result: { content: string | null } };
   'fs.write': { params: { path: string; content: string; host?: string }; result: null };
   'fs.list': { params: { host?: string }; result: { files: Record<string, string> } };
-  /** A serialisable snapshot for lesson checks (see src/sim/snapshot.ts). */
+  /** A serialisable summary of the world (for debugging and share links). */
   'world.snapshot': { params: Record<string, never>; result: unknown };
+  /** Evaluate lesson step checks (src/lessons/types.ts `Check`) against the world: one boolean per check. */
+  'lesson.check': { params: { checks: Check[] }; result: { results: boolean[] } };
   /** Start a fresh world (reset lesson / sandbox). */
   'world.reset': { params: { seed?: string }; result: null };
 }

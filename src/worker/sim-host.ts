@@ -9,6 +9,7 @@ import type { MetricsBackend } from '../sim/metrics';
 import type { EventName, Events, MethodName, Methods } from './protocol';
 import * as sim from './adapter';
 import { ClockDriver } from './clock-driver';
+import { evaluateCheck } from '../lessons/checks';
 
 export type Emit = <E extends EventName>(name: E, data: Events[E]) => void;
 type Handler<M extends MethodName> = (params: Methods[M]['params']) => Methods[M]['result'] | Promise<Methods[M]['result']>;
@@ -207,6 +208,10 @@ export class SimHost {
     },
     'fs.list': ({ host }) => ({ files: this.world.fs(host || 'laptop').all() }),
     'world.snapshot': () => this.snapshot(),
+    'lesson.check': ({ checks }) => {
+      if (!Array.isArray(checks)) throw new SimError('lesson.check: checks must be a list');
+      return { results: checks.map((c) => evaluateCheck(this.world, c)) };
+    },
     'world.reset': ({ seed }) => {
       for (const t of this.tabs.values()) {
         try {
@@ -222,9 +227,6 @@ export class SimHost {
   };
 
   private snapshot(): unknown {
-    const snap = import.meta.glob('../sim/snapshot.ts', { eager: true });
-    const mod = Object.values(snap)[0] as { snapshot?: (w: World) => unknown } | undefined;
-    if (mod?.snapshot) return mod.snapshot(this.world);
     return {
       now: this.world.clock.now(),
       facts: Object.fromEntries(this.world.facts),
