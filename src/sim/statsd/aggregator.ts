@@ -59,6 +59,66 @@ function sameText(text: string, at: number, s: string): boolean {
   return true;
 }
 
+function sameBytes(data: Uint8Array, at: number, s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (data[at + i] !== s.charCodeAt(i)) return false;
+  return true;
+}
+
+/** The string of the ASCII bytes data[s..e). */
+export function asciiString(data: Uint8Array, s: number, e: number): string {
+  let out = '';
+  for (let i = s; i < e; i += 2048) out += String.fromCharCode.apply(null, data.subarray(i, Math.min(e, i + 2048)) as unknown as number[]);
+  return out;
+}
+
+interface MemberEntry {
+  str: string;
+  hash: number;
+  next: MemberEntry | null;
+}
+
+/**
+ * Set members seen as ASCII bytes → one string each, so that adding a member seen before costs no decoding, no
+ * allocation and no string hashing (the string caches its hash). Dropped with the KeyTable at each flush.
+ */
+export class MemberTable {
+  private buckets: (MemberEntry | null)[] = new Array<MemberEntry | null>(256).fill(null);
+  private mask = 255;
+  private size = 0;
+
+  get(data: Uint8Array, s: number, e: number): string {
+    let h = 0;
+    for (let i = s; i < e; i++) h = (Math.imul(h, 31) + data[i]) | 0;
+    const n = e - s;
+    for (let x = this.buckets[h & this.mask]; x !== null; x = x.next) {
+      if (x.hash === h && x.str.length === n && sameBytes(data, s, x.str)) return x.str;
+    }
+    if (this.size >= this.buckets.length) this.grow();
+    const str = asciiString(data, s, e);
+    const b = h & this.mask;
+    this.buckets[b] = { str, hash: h, next: this.buckets[b] };
+    this.size++;
+    return str;
+  }
+
+  private grow(): void {
+    const old = this.buckets;
+    const cap = old.length * 2;
+    const buckets = new Array<MemberEntry | null>(cap).fill(null);
+    const mask = cap - 1;
+    for (let i = 0; i < old.length; i++) {
+      for (let x = old[i]; x !== null; ) {
+        const next = x.next;
+        x.next = buckets[x.hash & mask];
+        buckets[x.hash & mask] = x;
+        x = next;
+      }
+    }
+    this.buckets = buckets;
+    this.mask = mask;
+  }
+}
+
 /** Open hash table (chained) of KeyEntry by raw key text, probed with a hash the parser computes while scanning. */
 export class KeyTable {
   private buckets: (KeyEntry | null)[];
@@ -83,6 +143,18 @@ export class KeyTable {
       }
     }
     return this.add(flat(text.slice(ks, ke)), tn === 0 ? '' : flat(text.slice(ts, te)), h);
+  }
+
+  /** get() with the line still in bytes (ASCII: parse.ts fastLineBytes checks), hashed the same way. */
+  getBytes(data: Uint8Array, ks: number, ke: number, ts: number, te: number, h: number): KeyEntry {
+    const n = ke - ks;
+    const tn = te - ts;
+    for (let x = this.buckets[h & this.mask]; x !== null; x = x.next) {
+      if (x.hash === h && x.raw.length === n && x.tags.length === tn && sameBytes(data, ks, x.raw) && (tn === 0 || sameBytes(data, ts, x.tags))) {
+        return x;
+      }
+    }
+    return this.add(asciiString(data, ks, ke), tn === 0 ? '' : asciiString(data, ts, te), h);
   }
 
   private add(raw: string, tags: string, h: number): KeyEntry {
@@ -132,6 +204,8 @@ export class Aggregator implements LineSink {
   now = 0;
   /** Raw key → entry cache for the parser's fast path. */
   keyTable: KeyTable;
+  /** Set members seen as bytes, interned (parser fast path). */
+  members = new MemberTable();
 
   constructor(
     readonly keys: { badLines: string; packets: string; metrics: string },
@@ -146,6 +220,7 @@ export class Aggregator implements LineSink {
   /** Call after anything deletes or replaces entries of the Maps (a flush's clear_metrics): drops cached cells. */
   forgetKeys(): void {
     this.keyTable = new KeyTable(this.sanitize);
+    this.members = new MemberTable();
   }
 
   // The internal counters are never deleted (clear_metrics keeps any key containing their names at 0), so their

@@ -145,10 +145,10 @@ export function tagSuffix(tagPart: string): string {
  * allocation except a set member; anything else — tags, several bits, bad lines, exotic numbers or types — returns
  * -1 before touching any state and is parsed by parseLine, the general (reference-equivalent) path.
  */
-export function parsePacket(text: string, agg: Aggregator): void {
+export function parsePacket(text: string, agg: Aggregator, from = 0, linesBefore = 0): void {
   const len = text.length;
-  let lineNo = 0;
-  let ls = 0;
+  let lineNo = linesBefore;
+  let ls = from;
   let nextTag = -2; // first '|#' at or after ls; -2 = not searched yet, -1 = none
   while (ls < len) {
     lineNo++;
@@ -167,6 +167,34 @@ export function parsePacket(text: string, agg: Aggregator): void {
     parseLine(text, ls, le, lineNo, agg, agg.sanitize, nextTag);
     ls = le + 1;
   }
+}
+
+/**
+ * One datagram as node's dgram hands it over (bytes) or as text. Bytes go through fastLineBytes line by line without
+ * being decoded; at the first line it does not handle, the datagram is decoded (once) and parsed on from that line
+ * as text — all earlier bytes were ASCII, so byte and character offsets agree.
+ */
+export function parseDatagram(data: string | Uint8Array, agg: Aggregator): void {
+  if (typeof data !== 'string' && data instanceof Uint8Array) {
+    const len = data.length;
+    let lineNo = 0;
+    let ls = 0;
+    while (ls < len) {
+      lineNo++;
+      if (data[ls] === NL) {
+        ls++;
+        continue;
+      }
+      const end = fastLineBytes(data, ls, len, agg);
+      if (end < 0) {
+        parsePacket(decodeDatagram(data), agg, ls, lineNo - 1);
+        return;
+      }
+      ls = end + 1;
+    }
+    return;
+  }
+  parsePacket(decodeDatagram(data), agg);
 }
 
 /**
@@ -289,6 +317,130 @@ function fastLine(text: string, ls: number, len: number, agg: Aggregator): numbe
   else if (type === 3) agg.timerE(e, value, sampleRate);
   else {
     const c0 = text.charCodeAt(vs);
+    agg.gauge(e.key, value, c0 === 45 || c0 === 43);
+  }
+  return i;
+}
+
+/**
+ * fastLine over the datagram's bytes, before (and mostly instead of) decoding it: the same grammar, ASCII only —
+ * any byte >= 0x80 sends the line to the general path, so every byte before a line handled here is one character
+ * of the decoded text, at the same index.
+ */
+function fastLineBytes(data: Uint8Array, ls: number, len: number, agg: Aggregator): number {
+  // key: up to the first ':' (no '|' — that might be a '|#' tag section — and no end of line before it)
+  let h = 0;
+  let i = ls;
+  let c = 0;
+  for (; i < len; i++) {
+    c = data[i];
+    if (c === COLON) break;
+    if (c === PIPE || c === NL || c >= 128) return -1;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  if (i >= len || i === ls) return -1;
+  const colon = i;
+
+  // value: up to the first '|'; numeric if [+-]?digits[.digits]
+  const vs = ++i;
+  let neg = false;
+  if (i < len) {
+    c = data[i];
+    if (c === 45 || c === 43) {
+      neg = c === 45;
+      i++;
+    }
+  }
+  let mant = 0;
+  let digits = 0;
+  let frac = -1;
+  let numeric = true;
+  for (; i < len; i++) {
+    c = data[i];
+    if (c >= 48 && c <= 57) {
+      mant = mant * 10 + (c - 48);
+      digits++;
+      if (frac >= 0) frac++;
+    } else if (c === PIPE) break;
+    else if (c === 46 && frac < 0) frac = 0;
+    else if (c === COLON || c === NL || c >= 128) return -1;
+    else numeric = false;
+  }
+  if (i + 1 >= len) return -1;
+  const p1 = i;
+
+  // type: exactly c, ms, g or s
+  c = data[++i];
+  let type: number; // 1 s, 2 g, 3 ms, 4 c
+  if (c === 99) type = 4;
+  else if (c === 109) {
+    if (++i >= len || data[i] !== 115) return -1;
+    type = 3;
+  } else if (c === 103) type = 2;
+  else if (c === 115) type = 1;
+  else return -1;
+  i++;
+
+  // then optionally (counters and timers) '|@' and a plain decimal rate, optionally '|#' and DogStatsD tags (no
+  // '|' in them), then the end of the line. The tags text is hashed on from the key: the entry is per (key, tags).
+  let sampleRate = 1;
+  let ts = 0;
+  let te = 0;
+  if (i < len) {
+    c = data[i];
+    if (c === PIPE && i + 1 < len && data[i + 1] === 64) {
+      if (type < 3) return -1;
+      i += 2;
+      let rm = 0;
+      let rd = 0;
+      let rf = -1;
+      c = NL;
+      for (; i < len; i++) {
+        c = data[i];
+        if (c >= 48 && c <= 57) {
+          rm = rm * 10 + (c - 48);
+          rd++;
+          if (rf >= 0) rf++;
+        } else if (c === 46 && rf < 0) rf = 0;
+        else if (c === NL || c === PIPE) break;
+        else return -1;
+      }
+      if (rd === 0 || rd > 15) return -1;
+      sampleRate = rf > 0 ? rm / POW10[rf] : rm;
+      if (i >= len) c = NL;
+    }
+    if (c === PIPE) {
+      if (i + 1 >= len || data[i + 1] !== 35) return -1;
+      i += 2;
+      ts = i;
+      for (; i < len; i++) {
+        c = data[i];
+        if (c === NL) break;
+        if (c === PIPE || c >= 128) return -1;
+        h = (Math.imul(h, 31) + c) | 0;
+      }
+      te = i;
+    } else if (c !== NL) return -1;
+  }
+
+  if (type === 1) {
+    agg.line();
+    // stats.js inserts fields[0] || '0'
+    agg.setE(agg.keyTable.getBytes(data, ls, colon, ts, te, h), p1 > vs ? agg.members.get(data, vs, p1) : '0');
+    return i;
+  }
+  if (!numeric || digits === 0 || digits > 15) return -1;
+  let value = frac > 0 ? mant / POW10[frac] : mant;
+  if (neg) {
+    if (type === 3) return -1; // negative timer: a bad line (-0 would be fine, but let parseLine decide)
+    value = -value;
+  }
+  agg.line();
+  const e = agg.keyTable.getBytes(data, ls, colon, ts, te, h);
+  if (type === 4) agg.counterE(e, value, sampleRate);
+  else if (type === 3) agg.timerE(e, value, sampleRate);
+  else {
+    const c0 = data[vs];
     agg.gauge(e.key, value, c0 === 45 || c0 === 43);
   }
   return i;

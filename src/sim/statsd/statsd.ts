@@ -6,7 +6,7 @@
  */
 import { resolveConfig, type StatsdConfig, type StatsdInput } from './config';
 import { Aggregator, orderedKeys, type BadLine } from './aggregator';
-import { decodeDatagram, parsePacket } from './parse';
+import { parseDatagram } from './parse';
 import { computeTimer, percentileSpecs, timerMetricFilter } from './timer-stats';
 import { formatter, namespaces } from './graphite-names';
 
@@ -90,7 +90,7 @@ export function createStatsd(input?: StatsdInput): Statsd {
       seeTime(now);
       agg.now = now;
       agg.packet();
-      parsePacket(decodeDatagram(data), agg);
+      parseDatagram(data, agg);
     } catch (e) {
       // Defensive: the parser is written not to throw; keep the daemon alive and say why if it ever does.
       agg.bad(0, String(data), `internal error while parsing: ${(e as Error)?.message ?? e}`, false);
