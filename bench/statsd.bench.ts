@@ -14,6 +14,7 @@
  * which goes first), every run on a fresh instance with the same datagrams; medians of each side and the ratio of the
  * medians (plus the median of the per-round ratios and the same on process CPU time, which is less disturbed when
  * other processes compete for the cores). The load average before and after is printed so readers can judge noise.
+ * After the first warm-up both sides flush, and their graphite lines (bar the flush's own timings) must be identical.
  * flush: 1 warm-up run, then 5 runs, median.
  */
 import { createRequire } from 'node:module';
@@ -84,7 +85,11 @@ const rinfo = { address: '127.0.0.1', port: 40000, family: 'IPv4', size: 0 };
 
 // --- parse + aggregate -------------------------------------------------------------------------------------------
 const load0 = loadavg();
-function runOurs(): { wall: number; cpu: number } {
+// Same work on both sides: after a run, both flush the same graphite lines (bar the ones that time the flush itself).
+const TIMING = /processing_time|calculationtime|flush_time|flush_length|last_flush|last_exception|timestamp_lag/;
+let oursOut: string[] = [];
+let refOut: string[] = [];
+function runOurs(check = false): { wall: number; cpu: number } {
   const s = createStatsd();
   const c0 = process.cpuUsage();
   const t0 = performance.now();
@@ -92,9 +97,10 @@ function runOurs(): { wall: number; cpu: number } {
   const wall = performance.now() - t0;
   const c = process.cpuUsage(c0);
   if (s.counters().metricsReceived !== LINES) throw new Error('ours: not every line was seen');
+  if (check) oursOut = s.flush(10_000).map((m) => `${m.path} ${m.value} ${m.timestamp}`).filter((l) => !TIMING.test(l));
   return { wall, cpu: (c.user + c.system) / 1000 };
 }
-function runRef(): { wall: number; cpu: number } {
+function runRef(check = false): { wall: number; cpu: number } {
   const ref = loadReferenceStatsd({ graphiteHost: '127.0.0.1' });
   const h = ref.onMessage;
   const c0 = process.cpuUsage();
@@ -102,11 +108,18 @@ function runRef(): { wall: number; cpu: number } {
   for (let i = 0; i < datagrams.length; i++) h(datagrams[i], rinfo);
   const wall = performance.now() - t0;
   const c = process.cpuUsage(c0);
+  if (check) refOut = ref.flush(10_000).filter((l) => !TIMING.test(l));
   return { wall, cpu: (c.user + c.system) / 1000 };
 }
 for (let w = 0; w < 2; w++) {
-  runOurs();
-  runRef();
+  runOurs(w === 0);
+  runRef(w === 0);
+}
+const sameWork = oursOut.length === refOut.length && oursOut.every((l, i) => l === refOut[i]);
+if (!sameWork) {
+  const i = oursOut.findIndex((l, k) => l !== refOut[k]);
+  console.error(`parse+aggregate: flushed state differs from the reference (${oursOut.length} vs ${refOut.length} lines; first: ${oursOut[i]} | ${refOut[i]})`);
+  process.exitCode = 1;
 }
 const ours: { wall: number; cpu: number }[] = [];
 const refs: { wall: number; cpu: number }[] = [];
@@ -194,6 +207,7 @@ console.log(`parse+aggregate, ${fmt(LINES)} mixed lines in ${fmt(datagrams.lengt
 console.log(`  load average (1/5/15 min) before: ${la(load0)}, after: ${la(load1)}  (${availableParallelism()} cores)`);
 console.log(`  ours       ${fmt(oursLps).padStart(12)} lines/s  (${oursParseMs.toFixed(1)} ms; runs: ${ms(ours)})`);
 console.log(`  reference  ${fmt(refLps).padStart(12)} lines/s  (${refParseMs.toFixed(1)} ms; runs: ${ms(refs)})  stats.js packet handler`);
+console.log(`  same work: both flush the same ${fmt(oursOut.length)} graphite lines afterwards: ${sameWork ? 'yes' : 'NO'}`);
 console.log(`  ratio      ${(oursLps / refLps).toFixed(2)}× ratio of medians (target ≥ 5×); median of per-round ratios ${pairRatio.toFixed(2)}×; on CPU time ${(refCpuMs / oursCpuMs).toFixed(2)}× (${oursCpuMs.toFixed(0)} vs ${refCpuMs.toFixed(0)} ms)`);
 console.log(`flush of 10,000 series (4k counters, 3k timers × 10, 2k gauges, 1k sets):`);
 console.log(`  ours       ${oursFlushMs.toFixed(2).padStart(9)} ms  (${fmt(oursFlushLines)} graphite lines)`);

@@ -10,6 +10,13 @@
  *                the first ':' of the body; every further ':'-separated bit is one `value|type[|@rate]` sample.
  * Per bit:       `bit.split('|')` → [value, type, rate?, ...ignored]; invalid bits are bad lines (bad_lines_seen++),
  *                the other bits of the line and the following lines still count.
+ *
+ * How it is fast (bench/statsd.bench.ts): a datagram that arrives as bytes is scanned as bytes (parseDatagram →
+ * fastLineBytes) and only decoded if some line needs the general path; a line of a common shape (one
+ * `value|c|ms|g|s` bit, optional `|@rate`, optional `|#tags`, plain decimal numbers) is parsed in one pass that also
+ * hashes its raw key, which finds the aggregator's KeyEntry — key sanitised once, cells of its counter/timer/set held
+ * — without creating a string. Everything else goes through parseLine/parseBit, the general path, which follows
+ * stats.js step by step. Both give the same result for every input (reference.test.ts compares with stats.js).
  */
 
 /** Receives what the parser finds. The aggregator implements it. */
@@ -138,12 +145,12 @@ export function tagSuffix(tagPart: string): string {
 }
 
 /**
- * Parse one datagram's text into the aggregator. Never throws for any input string.
+ * Parse one datagram's text (from index `from`, after `linesBefore` lines) into the aggregator. Never throws.
  *
  * Each line first goes through fastLine, which handles the common shapes (`key:value|c`, `|c|@rate`, `|ms`,
- * `|ms|@rate`, `|g`, `|s` with an untagged key and a plain decimal value) in one charCodeAt scan with no
- * allocation except a set member; anything else — tags, several bits, bad lines, exotic numbers or types — returns
- * -1 before touching any state and is parsed by parseLine, the general (reference-equivalent) path.
+ * `|ms|@rate`, `|g`, `|s`, each optionally followed by `|#tags`, with a plain decimal value) in one charCodeAt
+ * scan with no allocation except a set member; anything else — several bits, bad lines, exotic numbers or types —
+ * returns -1 before touching any state and is parsed by parseLine, the general (reference-equivalent) path.
  */
 export function parsePacket(text: string, agg: Aggregator, from = 0, linesBefore = 0): void {
   const len = text.length;
