@@ -6,7 +6,6 @@ import { World, HOME } from './world';
 import { registerBasicPrograms } from './shell';
 import { registerLaptopPrograms, seedLaptopFiles } from './programs';
 import { startMetricsBackend } from './metrics';
-import type { StatsdInput } from './statsd';
 import { K8S_FILES } from './k8s-files';
 import { registerKubectl, getCluster } from './kube';
 
@@ -15,14 +14,6 @@ export interface BootOptions {
   startMs?: number;
   seed?: string;
 }
-
-/**
- * The playground's statsd config. The graphiteapp/graphite-statsd image's udp.js leaves statsd's
- * `graphite.legacyNamespace` at its default (true: `stats.<k>` and `stats_counts.<k>`); the playground sets it to
- * false, the layout statsd's own docs recommend (`stats.counters.<k>.rate|count`, `stats.gauges.<k>` …).
- * Lesson 6 says so.
- */
-export const PLAYGROUND_STATSD: StatsdInput = { graphite: { legacyNamespace: false } };
 
 export function bootWorld(opts: BootOptions = {}): World {
   const world = new World(opts.startMs);
@@ -36,7 +27,7 @@ export function bootWorld(opts: BootOptions = {}): World {
   seedLaptopFiles(fs);
   for (const [path, content] of Object.entries(K8S_FILES)) fs.write(path, content);
 
-  startMetricsBackend(world, 'laptop', 'local', { label: 'laptop (127.0.0.1:8125)', statsd: PLAYGROUND_STATSD });
+  startMetricsBackend(world, 'laptop', 'local', { label: 'laptop (127.0.0.1:8125)' });
   getCluster(world);
   return world;
 }

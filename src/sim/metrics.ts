@@ -26,6 +26,14 @@ export interface MetricsBackend {
 
 export const STATSD_PORT = 8125;
 
+/**
+ * The statsd config of every graphite-statsd instance in the playground (the laptop's and each graphite pod's).
+ * The graphiteapp/graphite-statsd image's udp.js leaves statsd's `graphite.legacyNamespace` at its default
+ * (true: `stats.<k>` and `stats_counts.<k>`); the playground sets it to false, the layout statsd's docs
+ * recommend (`stats.counters.<k>.rate|count`, `stats.gauges.<k>` …). Lesson 6 says so.
+ */
+export const PLAYGROUND_STATSD: StatsdInput = { graphite: { legacyNamespace: false } };
+
 export function metricsBackends(world: World): Map<string, MetricsBackend> {
   let m = world.subsystems.get('metrics') as Map<string, MetricsBackend> | undefined;
   if (!m) {
@@ -71,7 +79,7 @@ export function startMetricsBackend(
   const all = metricsBackends(world);
   const existing = all.get(id);
   if (existing) return existing;
-  const statsd = createStatsd(opts.statsd);
+  const statsd = createStatsd(opts.statsd ?? PLAYGROUND_STATSD);
   // Reads follow the simulated clock, so graphs move on even when no flush arrives.
   const store = createStore({ now: () => Math.floor(world.clock.now() / 1000) });
   const proc = world.procs.spawn(host, 'node /opt/statsd/stats.js /opt/statsd/config/udp.js', 1, world.clock.now());
