@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { humanDuration, table } from '../kubectl/format';
-import { tabwrite } from '../kubectl/describe';
-import { jsonpath } from '../kubectl/jsonpath';
+import { humanDuration, table } from '../../kubectl/format';
+import { tabwrite } from '../../kubectl/describe';
+import { jsonpath } from '../../kubectl/jsonpath';
 
 describe('kubectl output helpers', () => {
   it('HumanDuration follows apimachinery pkg/util/duration (duration_test.go cases)', () => {

@@ -1,11 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { boot, kubectl, pass, startKubectl } from './harness';
-import { computeHash } from '../cluster/names';
-import { getBackend } from '../../metrics';
-import { settle } from '../../programs/testing';
-import { K8S_DIR } from '../../k8s-files';
-import { LAST_APPLIED } from '../cluster/cluster';
-import { completeKubectl } from '../kubectl/complete';
+import { computeHash } from '../../cluster/names';
+import { getBackend } from '../../../metrics';
+import { settle } from '../../../programs/testing';
+import { K8S_DIR } from '../../../k8s-files';
+import { LAST_APPLIED } from '../../cluster/cluster';
+import { completeKubectl } from '../../kubectl/complete';
 
 const SEED_OLD = `apiVersion: extensions/v1beta1
 kind: Deployment
@@ -349,8 +349,8 @@ describe('other subcommands', () => {
 describe('minikube', () => {
   it('ip and service --url point at the node IP and NodePort, which the laptop can reach', async () => {
     const { w } = await upAll();
-    const { minikubeProgram } = await import('../kubectl/minikube');
-    const { runProgram } = await import('../../programs/testing');
+    const { minikubeProgram } = await import('../../kubectl/minikube');
+    const { runProgram } = await import('../../../programs/testing');
     expect((await runProgram(minikubeProgram, w, ['minikube', 'ip'])).out).toBe('192.168.49.2\n');
     const url = (await runProgram(minikubeProgram, w, ['minikube', 'service', 'backend', '--url'])).out;
     expect(url).toBe('http://192.168.49.2:30800\n');

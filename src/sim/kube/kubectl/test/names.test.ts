@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { ALPHANUMS, computeHash, fnv32a, safeEncodeString, canonicalJson } from '../cluster/names';
+import { ALPHANUMS, computeHash, fnv32a, safeEncodeString, canonicalJson } from '../../cluster/names';
 
 describe('generated names (kubernetes controller_utils.go ComputeHash, apimachinery util/rand)', () => {
   it('FNV-1a 32 matches the published test vectors (Go hash/fnv)', () => {

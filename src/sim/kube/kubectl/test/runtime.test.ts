@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { boot, kubectl, pass } from './harness';
-import { gunicornFromScript, shExpand } from '../cluster/runtime';
-import { getBackend } from '../../metrics';
+import { gunicornFromScript, shExpand } from '../../cluster/runtime';
+import { getBackend } from '../../../metrics';
 
 const SH_STYLE = `apiVersion: apps/v1
 kind: Deployment
