@@ -37,3 +37,14 @@ export function whenTerminal(tab = 'main'): Promise<TerminalApi> {
     waiters.set(tab, list);
   });
 }
+
+/**
+ * Browser tests drive the page's terminals through this (`window.__terminals.get('main').type(...)`), the
+ * same API a lesson's "show me" uses; `window.__sim` is the worker client likewise.
+ */
+if (typeof globalThis !== 'undefined') {
+  (globalThis as { __terminals?: { get: typeof getTerminal; when: typeof whenTerminal } }).__terminals = {
+    get: getTerminal,
+    when: whenTerminal,
+  };
+}

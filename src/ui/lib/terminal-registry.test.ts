@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { getTerminal, registerTerminal, whenTerminal, type TerminalApi } from './terminal-registry';
+
+function fake(name: string): TerminalApi {
+  return { type: async () => {}, focus: () => {}, text: () => name, running: false };
+}
+
+describe('terminal registry', () => {
+  it('resolves whenTerminal once the tab registers, and unregistering removes only that terminal', async () => {
+    const waiting = whenTerminal('t1');
+    const a = fake('a');
+    const off = registerTerminal('t1', a);
+    expect((await waiting).text()).toBe('a');
+    const b = fake('b');
+    registerTerminal('t1', b); // a remount replaced it
+    off(); // the old one's cleanup must not remove the new one
+    expect(getTerminal('t1')?.text()).toBe('b');
+  });
+
+  it('is reachable from globalThis.__terminals for browser tests', () => {
+    registerTerminal('t2', fake('c'));
+    const g = (globalThis as unknown as { __terminals: { get(tab: string): TerminalApi | undefined } }).__terminals;
+    expect(g.get('t2')?.text()).toBe('c');
+    expect(g.get('nope')).toBeUndefined();
+  });
+});
