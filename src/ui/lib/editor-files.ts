@@ -76,3 +76,39 @@ export function editorFsFromClient(client: unknown): EditorFs {
     },
   };
 }
+
+/**
+ * After a reload the simulation is a fresh world with the default files: put back the ones the learner edited
+ * (saved here in localStorage), at page start, before the editor is ever opened. Returns the paths written.
+ */
+export async function restoreEditedFiles(
+  storage: Pick<Storage, 'getItem'> | undefined,
+  fs: EditorFs,
+  key = EDITOR_STORAGE_KEY,
+): Promise<string[]> {
+  const defaults = new Map(defaultFiles().map((f) => [f.path, f.content]));
+  const written: string[] = [];
+  for (const f of loadFiles(storage, key)) {
+    if (f.content === defaults.get(f.path)) continue;
+    try {
+      await fs.write(f.path, f.content);
+      written.push(f.path);
+    } catch (e) {
+      console.warn('editor: could not restore', f.path, e);
+    }
+  }
+  return written;
+}
+
+/** The editor's saved files become `files` (path → content) where given, defaults elsewhere (a share link's state). */
+export function replaceSavedFiles(
+  storage: Pick<Storage, 'setItem'> | undefined,
+  files: Record<string, string>,
+  key = EDITOR_STORAGE_KEY,
+): void {
+  saveFiles(
+    storage,
+    defaultFiles().map((f) => ({ ...f, content: files[f.path] ?? f.content })),
+    key,
+  );
+}
