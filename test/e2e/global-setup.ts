@@ -11,8 +11,10 @@ let server: PreviewServer | undefined;
  * serve it on loopback for every browser test. E2E_DIST=dir serves an existing build instead.
  */
 export default async function setup(project: TestProject) {
-  const given = process.env.E2E_DIST;
-  const outDir = given ?? mkdtempSync(path.join(tmpdir(), 'mp-e2e-'));
+  // An empty E2E_DIST counts as unset: an empty outDir would make Vite empty the project root.
+  const given = process.env.E2E_DIST?.trim() || undefined;
+  const outDir = given ? path.resolve(given) : mkdtempSync(path.join(tmpdir(), 'mp-e2e-'));
+  if (path.resolve(outDir) === path.resolve('.')) throw new Error('E2E_DIST must not be the project folder');
   if (!given) await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   server = await preview({ preview: { host: '127.0.0.1', port: 0, strictPort: false }, build: { outDir }, logLevel: 'warn' });
   const url = server.resolvedUrls?.local[0];

@@ -119,6 +119,8 @@ describe('terminal', () => {
     await expect.poll(() => terminalText(wide), { timeout: 15_000 }).toMatch(/\$/);
     await screenshot(wide, 'layout-1280x720');
     const phone = await openPage(browser, '', { width: 390, height: 844 });
+    // Stacked below the lesson: xterm only paints its rows while they are on screen.
+    await phone.locator('[data-testid="terminal-main"]').scrollIntoViewIfNeeded();
     await expect.poll(() => terminalText(phone), { timeout: 15_000 }).toMatch(/\$/);
     // Stacked: nothing wider than the phone.
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
