@@ -21,21 +21,12 @@ import { createRequire } from 'node:module';
 import { availableParallelism, loadavg } from 'node:os';
 import { createStatsd } from '../src/sim/statsd/index';
 import { loadReferenceStatsd, REFERENCE_ROOT, REFERENCE_VERSION } from '../src/sim/statsd/reference-harness';
+import { mulberry32 as rng } from '../src/sim/random';
 
 const RUNS = Number(process.env.STATSD_BENCH_RUNS) || 9;
 const FLUSH_RUNS = 5;
 const LINES = 1_000_000;
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mixedLine(r: () => number, i: number): string {
   const k = Math.floor(r() * 200);

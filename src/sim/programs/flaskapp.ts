@@ -16,6 +16,7 @@
  * log_exception) followed by the traceback through flask/app.py (line numbers of Flask 3.1.2).
  */
 import { SITE_PACKAGES } from './pyenv';
+import { mulberry32 } from '../random';
 
 export interface RouteModel {
   rule: string;
@@ -203,17 +204,6 @@ export function parseFlaskApp(src: string, file: string, module: string): FlaskA
   return { file, module, appVar, routes, runCall };
 }
 
-/** Deterministic PRNG (mulberry32) so latencies are stable in tests. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function hashSeed(s: string): number {
   let h = 2166136261;

@@ -8,17 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { createStatsd, type StatsdInput } from './index';
 import { loadReferenceStatsd } from './reference-harness';
+import { mulberry32 as rng } from '../random';
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomLine(r: () => number): string {
   const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)];

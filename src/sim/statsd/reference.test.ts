@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStatsd, type StatsdInput } from './index';
 import { loadReferenceStatsd, REFERENCE_VERSION } from './reference-harness';
+import { mulberry32 as rng } from '../random';
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -14,17 +15,6 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomLines(r: () => number, n: number): string[] {
   const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)];

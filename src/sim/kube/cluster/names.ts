@@ -9,6 +9,7 @@
  * - Pod names come from generateName `<rs>-` + rand.String(5) over the same alphabet
  *   (apiserver's names.SimpleNameGenerator, apimachinery pkg/util/rand `String`).
  */
+import { mulberry32 } from '../../random';
 
 /** apimachinery pkg/util/rand: "We omit vowels from the set of available characters to reduce the chances of bad words". */
 export const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
@@ -55,18 +56,11 @@ export function computeHash(template: unknown, collisionCount?: number): string 
   return safeEncodeString(String(h));
 }
 
-/** A small seeded PRNG (mulberry32) so that pod names are reproducible in tests and lessons. */
+/** Seeded randomness (mulberry32) so that pod names are reproducible in tests and lessons. */
 export class NameRandom {
-  private s: number;
+  readonly next: () => number;
   constructor(seed = 0x5eed) {
-    this.s = seed >>> 0;
-  }
-  next(): number {
-    this.s = (this.s + 0x6d2b79f5) >>> 0;
-    let t = this.s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = mulberry32(seed);
   }
   int(n: number): number {
     return Math.floor(this.next() * n);
