@@ -61,10 +61,12 @@ export function outputOf(text: string, command: string): string {
   return i < 0 ? '' : text.slice(i + 2 + command.length);
 }
 
-/** Set the targets of the Graphs tab's first panel and draw. Returns the panel's selector. */
+/** Set the targets of the Graphs tab's first graph panel and draw. Returns the panel's selector. */
 export async function showTargets(page: Page, targets: string[]): Promise<string> {
   await page.getByRole('tab', { name: 'Graphs' }).click();
-  const panel = page.locator('#panel-graphs section.panel').first();
+  // The Graph component's panels (they follow its Graphite source picker), not the "Send to statsd" panel above.
+  const panel = page.locator('#panel-graphs .grid section.panel').first();
+  await panel.waitFor();
   const id = await panel.getAttribute('data-panel');
   const box = panel.getByLabel(/^Targets/);
   await box.fill(targets.join('\n'));
