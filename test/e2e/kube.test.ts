@@ -90,6 +90,7 @@ describe('Kubernetes: the course deployment, the fix, the patch and per-pod grap
     let text = await scrollback(page);
     // An unquoted heredoc expands $(...): bash runs `MY_POD_NAME` as a command, as it would on a real laptop.
     expect(text).toContain('MY_POD_NAME: command not found');
+    expect(text).toMatch(/Note \(playground\): with an unquoted <<EOF bash runs \$\(MY_POD_NAME\) as command substitution/);
     // kubectl's own words (k8s.io/kubectl pkg/cmd/apply: resource mapping not found …; apimachinery meta.NoKindMatchError).
     expect(text).toContain(
       'error: resource mapping not found for name: "backend" namespace: "" from "STDIN": no matches for kind "Deployment" in version "extensions/v1beta1"',

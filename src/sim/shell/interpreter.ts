@@ -15,6 +15,7 @@ import type { ProgramContext, ProgramSpec } from './program';
 import { BUILTINS, isBuiltin } from './builtins';
 import { completeLine } from './complete';
 import { suggestCommand } from './suggest';
+import { heredocSubstitutionNote } from './heredoc-note';
 
 export const STEP_LIMIT = 10_000;
 /** Simulated time a loop may consume in one run before it is stopped. */
@@ -764,6 +765,10 @@ export class Shell {
           const h = r.heredoc!;
           const body = h.expand ? await this.expandOne(h.parts, st, io, ex) : h.body;
           if (typeof body === 'number') return body;
+          if (h.expand) {
+            const note = heredocSubstitutionNote(h.body, h.delim, (n) => !!this.world.programs.get(n) || isBuiltin(n));
+            if (note) io.err(note);
+          }
           stdin = new Stdin(body);
           break;
         }
