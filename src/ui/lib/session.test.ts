@@ -121,6 +121,7 @@ describe('replay and share restore against the real simulation', () => {
     await a.client.call('fs.write', { path: deployment.path, content: edited }); // the editor's write
     await ta.api.type(`cat > notes.txt <<'EOF'\nquotes "double" 'single' — ünïcode ☃\nEOF`, { delayMs: 0 });
     await ta.api.type(`echo "foo:1|c" | nc -u -w0 127.0.0.1 8125`, { delayMs: 0 });
+    await ta.api.type('echo more >> appended.txt', { delayMs: 0 }); // replayed onto the shared file: must not double
     // `nc -lu` listens until Ctrl-C: a foreground server.
     const fg = ta.api.type('nc -lu 9999', { delayMs: 0 });
     await new Promise((r) => setTimeout(r, 50));
@@ -128,11 +129,11 @@ describe('replay and share restore against the real simulation', () => {
     await ta.api.type('\x03', { run: false, delayMs: 0 });
     await fg;
     await ta.api.type('echo after', { delayMs: 0 });
-    expect(log.commands).toHaveLength(4);
+    expect(log.commands).toHaveLength(5);
 
     const current = ((await a.client.call('fs.list', {})) as { files: Record<string, string> }).files;
     const files = changedFiles(current, baseline);
-    expect(Object.keys(files).sort()).toEqual([deployment.path, '/home/learner/myproject/notes.txt']);
+    expect(Object.keys(files).sort()).toEqual(['/home/learner/myproject/appended.txt', deployment.path, '/home/learner/myproject/notes.txt']);
     const payload = await encodeState({ v: 1, commands: log.commands, files });
 
     // The receiver's fresh page.
@@ -149,10 +150,11 @@ describe('replay and share restore against the real simulation', () => {
       navigate: () => (navigated = true),
       replay: { settleMs: 300 },
     });
-    expect(r).toEqual({ ok: true, message: 'Restored 2 files and ran 4 commands.' });
+    expect(r).toEqual({ ok: true, message: 'Restored 3 files and ran 5 commands.' });
     expect(navigated).toBe(true);
     const fsB = editorFsFromClient(b.client);
     expect(await fsB.read('/home/learner/myproject/notes.txt')).toBe(`quotes "double" 'single' — ünïcode ☃\n`);
+    expect(await fsB.read('/home/learner/myproject/appended.txt')).toBe('more\n');
     expect(await fsB.read(deployment.path)).toBe(edited);
     expect(loadFiles(storage)[0]!.content).toBe(edited);
     expect(((await b.client.call('statsd.counters', {})) as { packetsReceived: number }).packetsReceived).toBe(1);

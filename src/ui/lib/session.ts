@@ -153,6 +153,18 @@ export interface RestoreDeps {
   replay?: ReplayOptions;
 }
 
+async function writeFiles(client: CallClient, files: Record<string, string>): Promise<string[]> {
+  const failed: string[] = [];
+  for (const [path, content] of Object.entries(files)) {
+    try {
+      await client.call('fs.write', { path, content });
+    } catch (e) {
+      failed.push(`${path} (${(e as Error).message})`);
+    }
+  }
+  return failed;
+}
+
 /**
  * Open a share link's state: a fresh world, the files written, the sandbox lesson shown, the commands typed.
  * Resolves with a one-line summary, or an error message (never throws).
@@ -163,14 +175,7 @@ export async function restoreState(state: ShareState, deps: RestoreDeps): Promis
   } catch (e) {
     return { ok: false, message: `Could not reset the simulation: ${(e as Error).message}` };
   }
-  const failed: string[] = [];
-  for (const [path, content] of Object.entries(state.files)) {
-    try {
-      await deps.client.call('fs.write', { path, content });
-    } catch (e) {
-      failed.push(`${path} (${(e as Error).message})`);
-    }
-  }
+  const failed = await writeFiles(deps.client, state.files);
   try {
     deps.saveEditorFiles?.(state.files);
   } catch {
@@ -181,6 +186,9 @@ export async function restoreState(state: ShareState, deps: RestoreDeps): Promis
   if (state.commands.length) {
     const term = await deps.terminal();
     ran = await replayCommands(term, state.commands, deps.replay);
+    // Written before the commands (so `kubectl apply -f` reads the edited file) and again after them: the
+    // files end as they were shared even when a command appended to one (`echo x >> notes.txt`).
+    await writeFiles(deps.client, state.files);
   }
   const files = Object.keys(state.files).length - failed.length;
   const msg = `Restored ${files} file${files === 1 ? '' : 's'} and ran ${ran} command${ran === 1 ? '' : 's'}.`;
