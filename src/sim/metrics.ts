@@ -80,8 +80,11 @@ export function startMetricsBackend(
   const existing = all.get(id);
   if (existing) return existing;
   const statsd = createStatsd(opts.statsd ?? PLAYGROUND_STATSD);
-  // Reads follow the simulated clock, so graphs move on even when no flush arrives.
-  const store = createStore({ now: () => Math.floor(world.clock.now() / 1000) });
+  // Reads follow the simulated clock, so graphs move on even when no flush arrives. Rounded like statsd's flush
+  // timestamp (stats.js: Math.round(Date.now() / 1000)): the flush is written in the same instant here, and with
+  // floor a statsd started at a .5–.999 s phase would stamp every flush 1 s "in the future" and lose them all
+  // (real carbon writes later, and whisper's file_update_many files a slightly-future point in its first archive).
+  const store = createStore({ now: () => Math.round(world.clock.now() / 1000) });
   const proc = world.procs.spawn(host, 'node /opt/statsd/stats.js /opt/statsd/config/udp.js', 1, world.clock.now());
   const b: MetricsBackend = {
     id,
