@@ -45,3 +45,15 @@ describe('graph panels', () => {
     expect(errorColumn('unknown function foo')).toBeNull();
   });
 });
+
+import { isolatedPoints } from './graph-plot';
+import type uPlot from 'uplot';
+
+describe('isolatedPoints (dots only where a value has no line)', () => {
+  it('marks values with None on both sides, and no others', () => {
+    const u = { data: [[1, 2, 3, 4, 5, 6], [null, 5, null, 1, 2, null]] } as unknown as uPlot;
+    expect(isolatedPoints(u, 1)).toEqual([1]);
+    const single = { data: [[1], [7]] } as unknown as uPlot;
+    expect(isolatedPoints(single, 1)).toEqual([0]);
+  });
+});

@@ -41,6 +41,18 @@ function fmt(v: number | null | undefined): string {
   return (Math.round(v * 1000) / 1000).toString();
 }
 
+/** uPlot points.filter: indices of non-null values whose neighbours are both null (or missing). */
+export function isolatedPoints(u: uPlot, seriesIdx: number): number[] | null {
+  const ys = u.data[seriesIdx] as (number | null | undefined)[] | undefined;
+  if (!ys) return null;
+  const out: number[] = [];
+  for (let i = 0; i < ys.length; i++) {
+    if (ys[i] == null) continue;
+    if (ys[i - 1] == null && ys[i + 1] == null) out.push(i);
+  }
+  return out;
+}
+
 export function plotOptions(names: string[], theme: Theme, width: number, height: number): uPlot.Options {
   const axis = { stroke: theme.fg, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid, width: 1 } };
   return {
@@ -57,7 +69,9 @@ export function plotOptions(names: string[], theme: Theme, width: number, height
         stroke: theme.palette[i % theme.palette.length],
         width: 1.5,
         spanGaps: false,
-        points: { show: false },
+        // Lines only, except a value with gaps (None) on both sides: it has no line to be part of, so draw it
+        // as a dot (otherwise the first flush after a start looks like no data at all).
+        points: { show: true, size: 5, filter: isolatedPoints },
         value: (_u: uPlot, v: number | null) => fmt(v),
       })),
     ],
