@@ -4,7 +4,19 @@
  */
 import { Marked } from 'marked';
 
-const md = new Marked({ gfm: true, breaks: false });
+// Lesson prose sits under the lesson's <h2>, beside steps that are <h3>: a markdown `#` becomes <h3>, `##` <h4>…
+// so the page's heading outline never skips a level (axe-core heading-order).
+const HEADING_OFFSET = 2;
+const md = new Marked({
+  gfm: true,
+  breaks: false,
+  renderer: {
+    heading({ tokens, depth }) {
+      const level = Math.min(6, depth + HEADING_OFFSET);
+      return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
+    },
+  },
+});
 
 export function renderMarkdown(src: string): string {
   return md.parse(src, { async: false }) as string;
