@@ -84,6 +84,8 @@ export interface Events {
   flushed: { now: number; source: string };
   /** Something observable changed (lesson checks re-run). */
   changed: { what: string };
+  /** A command line started in a terminal tab (typed, a lesson's "show me", the editor's Apply). */
+  'shell.started': { line: string; tab: string };
   /** The simulated clock, sent about once a second while running. */
   tick: { now: number; speed: number };
 }

@@ -123,6 +123,7 @@ export class SimHost {
       const t = this.tab(tab);
       if (t.running) throw new SimError('a command is already running in this terminal');
       t.running = true;
+      this.emit('shell.started', { line, tab: tab || DEFAULT_TAB });
       try {
         const code = await t.shell.run(line);
         return { code, prompt: t.shell.prompt() };

@@ -30,11 +30,12 @@ function inProcessClient() {
       if (!r.ok) throw new Error(r.error);
       return r.result;
     },
-    on: (name: string, fn: (d: unknown) => void) => {
+    on: <T,>(name: string, fn: (d: T) => void) => {
       const set = listeners.get(name) ?? new Set();
       listeners.set(name, set);
-      set.add(fn);
-      return () => set.delete(fn);
+      const f = fn as (d: unknown) => void;
+      set.add(f);
+      return () => void set.delete(f);
     },
   };
   return { host, client };

@@ -78,29 +78,23 @@ export interface CallClient {
   call(method: string, params: unknown): Promise<unknown>;
 }
 
+/** What observeShellRuns needs: the worker's `shell.started` event. */
+export interface EventClient {
+  on(name: 'shell.started', fn: (data: { line: string; tab: string }) => void): () => void;
+}
+
 /**
- * Call `fn(line)` for every `shell.run` request the page sends (typed commands, lessons' "show me", the
- * editor's Apply): the one place all of them pass. Returns a function that removes the hook.
+ * Call `fn(line)` for every command line a terminal starts (typed commands, lessons' "show me", the editor's
+ * Apply): the worker announces each one. Returns a function that stops listening.
  */
-export function observeShellRuns(client: CallClient, fn: (line: string, tab: string) => void): () => void {
-  const original = client.call;
-  const wrapped = function (this: unknown, method: string, params: unknown) {
-    if (method === 'shell.run') {
-      const p = params as { line?: unknown; tab?: unknown };
-      if (typeof p?.line === 'string') {
-        try {
-          fn(p.line, typeof p.tab === 'string' ? p.tab : 'main');
-        } catch (e) {
-          console.error('session: recording a command failed', e);
-        }
-      }
+export function observeShellRuns(client: EventClient, fn: (line: string, tab: string) => void): () => void {
+  return client.on('shell.started', ({ line, tab }) => {
+    try {
+      fn(line, tab);
+    } catch (e) {
+      console.error('session: recording a command failed', e);
     }
-    return original.call(this ?? client, method, params);
-  };
-  client.call = wrapped;
-  return () => {
-    if (client.call === wrapped) client.call = original;
-  };
+  });
 }
 
 export interface ReplayOptions {
