@@ -6,31 +6,43 @@ import { PatchError } from './errors';
 import { goFormat, goTypeName } from './goformat';
 import { lookupForSlice, lookupForStruct, schemaForKind, schemaForTable, type PatchMetaTable, type PatchSchema } from './meta';
 
-type JMap = Record<string, unknown>;
+export type JMap = Record<string, unknown>;
 
-const directiveMarker = '$patch';
-const deleteDirective = 'delete';
+export const directiveMarker = '$patch';
+export const deleteDirective = 'delete';
 const replaceDirective = 'replace';
-const mergeDirective = 'merge';
+export const mergeDirective = 'merge';
 const retainKeysStrategy = 'retainKeys';
-const deleteFromPrimitiveListDirectivePrefix = '$deleteFromPrimitiveList';
-const retainKeysDirective = '$' + retainKeysStrategy;
-const setElementOrderDirectivePrefix = '$setElementOrder';
+export const deleteFromPrimitiveListDirectivePrefix = '$deleteFromPrimitiveList';
+export const retainKeysDirective = '$' + retainKeysStrategy;
+export const setElementOrderDirectivePrefix = '$setElementOrder';
 
-const ErrNoListOfLists = 'lists of lists are not supported';
+export const ErrNoListOfLists = 'lists of lists are not supported';
 const ErrBadPatchFormatForPrimitiveList = 'invalid patch format of primitive list';
 const ErrBadPatchFormatForRetainKeys = 'invalid patch format of retainKeys';
 const ErrBadPatchFormatForSetElementOrderList = 'invalid patch format of setElementOrder list';
 
-const errNoMergeKey = (m: JMap, k: string) => new PatchError(`map: ${goFormat(m)} does not contain declared merge key: ${k}`);
-const errBadArgType = (expected: string, actual: unknown) =>
+export const errNoMergeKey = (m: JMap, k: string) => new PatchError(`map: ${goFormat(m)} does not contain declared merge key: ${k}`);
+export const errBadArgType = (expected: string, actual: unknown) =>
   new PatchError(`expected a ${expected}, but received a ${goTypeName(actual)}`);
 const errBadPatchType = (t: unknown, m: JMap) => new PatchError(`unknown patch type: ${goFormat(t)} in map: ${goFormat(m)}`);
 
-const isMap = (v: unknown): v is JMap => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isMap = (v: unknown): v is JMap => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * apimachinery's MergeOptions. The API server applies patches with both true (StrategicMergeMapPatch);
+ * CreateThreeWayMergePatch merges its deletions and delta patches client-side with both false.
+ */
+export interface MergeOptions {
+  /** apply $deleteFromPrimitiveList / $setElementOrder lists (false: keep them in the merged patch) */
+  mergeParallelList: boolean;
+  /** drop `null`s that match nothing (false: keep them, the result is still a patch) */
+  ignoreUnmatchedNulls: boolean;
+}
+const serverSide: MergeOptions = { mergeParallelList: true, ignoreUnmatchedNulls: true };
 
 /** Go's reflect.Type of a decoded JSON value (numbers are always float64 after json.Unmarshal). */
-function kindOf(v: unknown): 'map' | 'slice' | 'string' | 'float64' | 'bool' | 'nil' {
+export function kindOf(v: unknown): 'map' | 'slice' | 'string' | 'float64' | 'bool' | 'nil' {
   if (v === null || v === undefined) return 'nil';
   if (Array.isArray(v)) return 'slice';
   if (typeof v === 'object') return 'map';
@@ -47,7 +59,7 @@ export function strategicMergePatch(original: unknown, patch: unknown, kind = 'D
   const p = clone(patch);
   if (!isMap(o) || !isMap(p)) throw new PatchError('invalid JSON document');
   capacityOf = exactCapacity; // the API server builds `original` with DefaultUnstructuredConverter: cap == len
-  return mergeMap(o, p, schema);
+  return mergeMap(o, p, schema, serverSide);
 }
 
 /** Same, against another patch-metadata table (apimachinery's own tests use a `MergeItem` test type). */
@@ -56,7 +68,16 @@ export function strategicMergePatchWithTable(original: unknown, patch: unknown, 
   const p = clone(patch);
   if (!isMap(o) || !isMap(p)) throw new PatchError('invalid JSON document');
   capacityOf = appendCapacity; // apimachinery's tests json.Unmarshal the original: cap grows like append
-  return mergeMap(o, p, schemaForTable(table, rootId));
+  return mergeMap(o, p, schemaForTable(table, rootId), serverSide);
+}
+
+/**
+ * apimachinery's mergeMap with explicit options, on the maps themselves (both are modified, like Go's).
+ * CreateThreeWayMergePatch uses it with MergeOptions{} to merge its deletions and delta patches.
+ */
+export function mergeMapWithOptions(original: JMap | null, patch: JMap, schema: PatchSchema, options: MergeOptions): JMap {
+  capacityOf = exactCapacity; // both patches are freshly built maps; no deletions alias their lists
+  return mergeMap(original, patch, schema, options);
 }
 
 // Go slices share backing arrays: apimachinery deletes list items in place (append(s[:k], s[k+1:]...))
@@ -96,42 +117,48 @@ function clone<T>(v: T): T {
   return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
 }
 
-function mergeMap(original: JMap | null, patch: JMap, schema: PatchSchema): JMap {
+function mergeMap(original: JMap | null, patch: JMap, schema: PatchSchema, options: MergeOptions): JMap {
   if (directiveMarker in patch) return handleDirectiveInMergeMap(patch[directiveMarker], patch);
   const orig: JMap = original ?? {};
-  applyRetainKeysDirective(orig, patch);
-  mergePatchIntoOriginal(orig, patch, schema);
+  applyRetainKeysDirective(orig, patch, options);
+  mergePatchIntoOriginal(orig, patch, schema, options);
 
   for (const key of Object.keys(patch)) {
     const patchV = patch[key];
     let k = key;
     let isDeleteList = false;
     if (key.startsWith(deleteFromPrimitiveListDirectivePrefix)) {
+      // preprocessDeletionListForMerging: when not merging parallel lists, the directive stays in the result
+      if (!options.mergeParallelList) {
+        orig[key] = patchV;
+        continue;
+      }
       k = extractKey(key, deleteFromPrimitiveListDirectivePrefix);
       isDeleteList = true;
     }
     if (patchV === null) {
       delete orig[k];
-      continue; // IgnoreUnmatchedNulls
+      if (options.ignoreUnmatchedNulls) continue;
     }
+    const discardNulls = (v: unknown) => (options.ignoreUnmatchedNulls ? discardNullValuesFromPatch(v) : v);
     if (!(k in orig)) {
-      if (!isDeleteList) setWithoutDirectives(orig, k, discardNullValuesFromPatch(patchV));
+      if (!isDeleteList) setWithoutDirectives(orig, k, discardNulls(patchV));
       continue;
     }
     const ot = kindOf(orig[k]);
     const pt = kindOf(patchV);
     if (ot !== pt) {
-      if (!isDeleteList) setWithoutDirectives(orig, k, discardNullValuesFromPatch(patchV));
+      if (!isDeleteList) setWithoutDirectives(orig, k, discardNulls(patchV));
       continue;
     }
     if (ot === 'map') {
       const { sub, meta } = lookupForStruct(schema, k);
       const [, strategy] = extractRetainKeysPatchStrategy(meta.strategies);
-      orig[k] = strategy !== replaceDirective ? mergeMap(orig[k] as JMap, patchV as JMap, sub) : patchV;
+      orig[k] = strategy !== replaceDirective ? mergeMap(orig[k] as JMap, patchV as JMap, sub, options) : patchV;
     } else if (ot === 'slice') {
       const { sub, meta } = lookupForSlice(schema, k);
       const [, strategy] = extractRetainKeysPatchStrategy(meta.strategies);
-      orig[k] = mergeSliceHandler(goSlice(orig[k] as unknown[]), patchV as unknown[], sub, strategy, meta.mergeKey, isDeleteList);
+      orig[k] = mergeSliceHandler(goSlice(orig[k] as unknown[]), patchV as unknown[], sub, strategy, meta.mergeKey, isDeleteList, options);
     } else {
       setWithoutDirectives(orig, k, patchV);
     }
@@ -164,7 +191,7 @@ function extractKey(s: string, prefix: string): string {
   return s.slice(i + 1);
 }
 
-function extractRetainKeysPatchStrategy(strategies: string[]): [boolean, string] {
+export function extractRetainKeysPatchStrategy(strategies: string[]): [boolean, string] {
   if (strategies.length === 0) return [false, ''];
   if (strategies.length === 1) return strategies[0] === retainKeysStrategy ? [true, ''] : [false, strategies[0]];
   if (strategies.length === 2) {
@@ -174,10 +201,20 @@ function extractRetainKeysPatchStrategy(strategies: string[]): [boolean, string]
   throw new PatchError(`unexpected patch strategy: ${goFormat(strategies)}`);
 }
 
-function applyRetainKeysDirective(original: JMap, patch: JMap): void {
+function applyRetainKeysDirective(original: JMap, patch: JMap, options: MergeOptions): void {
   if (!(retainKeysDirective in patch)) return;
   const retain = patch[retainKeysDirective];
   delete patch[retainKeysDirective];
+  if (!options.mergeParallelList) {
+    // `original` is itself a patch (the three-way deletions): the directives must agree, or be copied over.
+    if (retainKeysDirective in original) {
+      if (!jsonDeepEqual(original[retainKeysDirective], retain))
+        throw new PatchError(
+          `${goFormat(original[retainKeysDirective])} and ${goFormat(retain)} are not deep equal: this may happen when calculating the 3-way diff patch`,
+        );
+    } else original[retainKeysDirective] = retain;
+    return;
+  }
   if (!Array.isArray(retain)) throw new PatchError(ErrBadPatchFormatForRetainKeys);
   const set = new Set(retain);
   for (const [k, v] of Object.entries(patch)) {
@@ -189,10 +226,16 @@ function applyRetainKeysDirective(original: JMap, patch: JMap): void {
 
 // mergePatchIntoOriginal: processes each $setElementOrder/<list> together with <list>.
 // Precedence of order: $setElementOrder > order in patch list > order in live list.
-function mergePatchIntoOriginal(original: JMap, patch: JMap, schema: PatchSchema): void {
+function mergePatchIntoOriginal(original: JMap, patch: JMap, schema: PatchSchema, options: MergeOptions): void {
   for (const key of Object.keys(patch)) {
     if (!key.startsWith(setElementOrderDirectivePrefix)) continue;
     const setOrder = patch[key];
+    if (!options.mergeParallelList) {
+      // keep the directive in the merged patch; both patches must carry the same order
+      if (key in original) {
+        if (!jsonDeepEqual(original[key], setOrder)) throw new PatchError(ErrBadPatchFormatForSetElementOrderList);
+      } else original[key] = setOrder;
+    }
     delete patch[key];
     if (!Array.isArray(setOrder)) throw errBadArgType('[]interface {}', setOrder);
     const originalKey = extractKey(key, setElementOrderDirectivePrefix);
@@ -217,7 +260,7 @@ function mergePatchIntoOriginal(original: JMap, patch: JMap, schema: PatchSchema
     else if (!foundOriginal && foundPatch) merged = removeDirectives(patchFieldValue)[0] as unknown[];
     else if (foundOriginal && foundPatch) {
       const live = goSlice(originalFieldValue);
-      merged = mergeSliceHandler(live, patchFieldValue, sub, strategy, meta.mergeKey, false);
+      merged = mergeSliceHandler(live, patchFieldValue, sub, strategy, meta.mergeKey, false, options);
       originalFieldValue = view(live); // the live list as Go sees it afterwards (shared backing array)
     } else continue;
 
@@ -250,7 +293,7 @@ function validatePatchWithSetOrderList(patchList: unknown[], setOrderList: unkno
   }
 }
 
-function mergeKeyValueEqual(left: unknown, right: unknown, mergeKey: string): boolean {
+export function mergeKeyValueEqual(left: unknown, right: unknown, mergeKey: string): boolean {
   if (!mergeKey) return left === right;
   if (!isMap(left)) throw errBadArgType('map[string]interface {}', left);
   if (!isMap(right)) throw errBadArgType('map[string]interface {}', right);
@@ -330,26 +373,34 @@ function mergeSliceHandler(
   strategy: string,
   mergeKey: string,
   isDeleteList: boolean,
+  options: MergeOptions,
 ): unknown[] {
   if (!Array.isArray(patch)) throw errBadArgType('[]interface {}', patch);
-  if (strategy === mergeDirective || isDeleteList) return mergeSlice(original, patch, schema, mergeKey, isDeleteList);
+  if (strategy === mergeDirective || isDeleteList) return mergeSlice(original, patch, schema, mergeKey, isDeleteList, options);
   return patch;
 }
 
-function mergeSlice(live: GoSlice, patch: unknown[], schema: PatchSchema, mergeKey: string, isDeleteList: boolean): unknown[] {
+function mergeSlice(
+  live: GoSlice,
+  patch: unknown[],
+  schema: PatchSchema,
+  mergeKey: string,
+  isDeleteList: boolean,
+  options: MergeOptions,
+): unknown[] {
   let original = view(live);
   if (original.length === 0 && patch.length === 0) return original;
   const kind = sliceElementType(original, patch);
   let merged: unknown[];
   if (kind !== 'map') {
-    if (isDeleteList) return deleteFromSlice(original, patch);
+    if (options.mergeParallelList && isDeleteList) return deleteFromSlice(original, patch);
     merged = deduplicateScalars([...original, ...patch]);
   } else {
     if (!mergeKey) throw new PatchError(`cannot merge lists without merge key for ${schema.name}`);
     let rest: GoSlice;
     [rest, patch] = mergeSliceWithSpecialElements(live, patch, mergeKey);
     const restLen = rest.len;
-    merged = view(mergeSliceWithoutSpecialElements(rest, patch, mergeKey, schema));
+    merged = view(mergeSliceWithoutSpecialElements(rest, patch, mergeKey, schema, options));
     original = rest.arr.slice(0, restLen);
   }
   const [patchItems, serverOnly] = mergeKey
@@ -386,12 +437,18 @@ function mergeSliceWithSpecialElements(original: GoSlice, patch: unknown[], merg
   return replace ? [without, []] : [original, view(without)];
 }
 
-function mergeSliceWithoutSpecialElements(original: GoSlice, patch: unknown[], mergeKey: string, schema: PatchSchema): GoSlice {
+function mergeSliceWithoutSpecialElements(
+  original: GoSlice,
+  patch: unknown[],
+  mergeKey: string,
+  schema: PatchSchema,
+  options: MergeOptions,
+): GoSlice {
   for (const v of patch) {
     const m = v as JMap;
     if (!(mergeKey in m)) throw errNoMergeKey(m, mergeKey);
     const { map, index, found } = findMapInSliceBasedOnKeyValue(view(original), mergeKey, m[mergeKey]);
-    if (found) original.arr[index] = mergeMap(map, m, schema);
+    if (found) original.arr[index] = mergeMap(map, m, schema, options);
     else original = goAppend(original, v);
   }
   return original;
@@ -412,7 +469,7 @@ function deleteFromSlice(current: unknown[], toDelete: unknown[]): unknown[] {
 }
 
 // Exactly Go's "clever" in-place dedup, which moves the last element into a duplicate's slot.
-function deduplicateScalars(s: unknown[]): unknown[] {
+export function deduplicateScalars(s: unknown[]): unknown[] {
   let length = s.length - 1;
   for (let i = 0; i < length; i++) {
     for (let j = i + 1; j <= length; j++) {
@@ -427,7 +484,7 @@ function deduplicateScalars(s: unknown[]): unknown[] {
   return s;
 }
 
-function sliceElementType(...slices: unknown[][]): string {
+export function sliceElementType(...slices: unknown[][]): string {
   let prev: string | null = null;
   for (const s of slices) {
     for (const v of s) {
@@ -464,7 +521,7 @@ function normalizeElementOrder(
   return mergeSortedSlice(s, p, serverOrder, mergeKey, kind);
 }
 
-function normalizeSliceOrder(toSort: unknown[], order: unknown[], mergeKey: string, kind: string): unknown[] {
+export function normalizeSliceOrder(toSort: unknown[], order: unknown[], mergeKey: string, kind: string): unknown[] {
   let toDelete: unknown[] = [];
   if (kind === 'map') {
     for (const l of [toSort, order]) {
@@ -508,4 +565,16 @@ function mergeSortedSlice(left: unknown[], right: unknown[], serverOrder: unknow
     }
   }
   return out;
+}
+
+/** reflect.DeepEqual for decoded JSON values. */
+export function jsonDeepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((v, i) => jsonDeepEqual(v, b[i]));
+  if (isMap(a)) {
+    if (!isMap(b)) return false;
+    const ka = Object.keys(a);
+    return ka.length === Object.keys(b).length && ka.every((k) => k in b && jsonDeepEqual(a[k], b[k]));
+  }
+  return false;
 }
