@@ -22,6 +22,8 @@ export interface MetricsBackend {
   lastFlush: number | null;
   listener: Listener | null;
   timer: TimerId;
+  /** Carbon's clock (unix s) while a flush is being written; undefined otherwise. */
+  carbonWriteAt?: number;
 }
 
 export const STATSD_PORT = 8125;
@@ -62,7 +64,16 @@ export function onFlush(world: World, fn: (b: MetricsBackend, now: number) => vo
 /** Flush one backend now: statsd's flush → Graphite store. Returns how many points were stored. */
 export function flushBackend(world: World, b: MetricsBackend, now = world.clock.now()): number {
   const points = b.statsd.flush(now);
-  b.store.ingest(points);
+  // statsd stamps a flush Math.round(now / 1000) (statsd/statsd stats.js flushMetrics), up to half a second
+  // ahead of the clock. Real carbon writes it after it arrives, and whisper's file_update_many files a point
+  // that is not older than `now` in the first archive; written in the same instant here, a statsd started at a
+  // .5–.999 s phase would otherwise see every flush dropped as "from the future".
+  b.carbonWriteAt = Math.max(Math.floor(now / 1000), Math.round(now / 1000));
+  try {
+    b.store.ingest(points);
+  } finally {
+    b.carbonWriteAt = undefined;
+  }
   b.lastFlush = now;
   const list = world.subsystems.get('metrics.onFlush') as ((b: MetricsBackend, now: number) => void)[] | undefined;
   for (const fn of list ?? []) fn(b, now);
@@ -80,11 +91,10 @@ export function startMetricsBackend(
   const existing = all.get(id);
   if (existing) return existing;
   const statsd = createStatsd(opts.statsd ?? PLAYGROUND_STATSD);
-  // Reads follow the simulated clock, so graphs move on even when no flush arrives. Rounded like statsd's flush
-  // timestamp (stats.js: Math.round(Date.now() / 1000)): the flush is written in the same instant here, and with
-  // floor a statsd started at a .5–.999 s phase would stamp every flush 1 s "in the future" and lose them all
-  // (real carbon writes later, and whisper's file_update_many files a slightly-future point in its first archive).
-  const store = createStore({ now: () => Math.round(world.clock.now() / 1000) });
+  // Reads follow the simulated clock, so graphs move on even when no flush arrives. While a flush is written
+  // (flushBackend), carbon's clock is the flush's own stamp — see carbonWriteAt.
+  let self: MetricsBackend | undefined;
+  const store = createStore({ now: () => self?.carbonWriteAt ?? Math.floor(world.clock.now() / 1000) });
   const proc = world.procs.spawn(host, 'node /opt/statsd/stats.js /opt/statsd/config/udp.js', 1, world.clock.now());
   const b: MetricsBackend = {
     id,
@@ -111,6 +121,7 @@ export function startMetricsBackend(
   b.timer = world.clock.every(statsd.config.flushInterval, (now) => {
     flushBackend(world, b, now);
   });
+  self = b;
   all.set(id, b);
   return b;
 }
