@@ -24,6 +24,7 @@ import { decodeMessage, runPatch, schemaErrors, type PatchType } from './deps';
 import { syncControllers } from './controllers';
 import { installNetwork, allocateClusterIp, allocateNodePort } from './network';
 import { PodRuntime } from './runtime';
+import { createThreeWayMergePatch } from '../patch/threeway';
 import { snapshotCluster, type ClusterSnapshot } from './snapshot';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -43,6 +44,10 @@ export const TERMINATE_MS = 1000;
 export interface ApplyResult {
   action: 'created' | 'configured' | 'unchanged';
   obj: KObj;
+  /** the strategic merge patch kubectl apply sent (when "configured") */
+  patch?: Record<string, unknown>;
+  /** kubectl's stderr warning (the live object had no last-applied annotation) */
+  warning?: string;
 }
 
 /** A Kubernetes Event (what `kubectl describe` lists under Events:). */
@@ -236,7 +241,13 @@ export class Cluster {
     return clone(obj);
   }
 
-  /** kubectl apply (client-side): create with last-applied, or a three-way merge against the last applied config. */
+  /**
+   * kubectl apply (client-side, k8s.io/kubectl/pkg/cmd/apply): create with the last-applied annotation, or
+   * patcher.patchSimple — CreateThreeWayMergePatch(original = last-applied, modified = this manifest with its
+   * new last-applied annotation, current = live object, overwrite = true), sent as a strategic merge patch.
+   * Fields other writers set (replicas after `kubectl scale`, restartedAt …) survive; fields removed from the
+   * manifest since the last apply are deleted. An empty patch means "unchanged" and nothing is written.
+   */
   apply(input: KObj, opts: { namespace?: string } = {}): ApplyResult | ApiError {
     const kind = input.kind as KindName;
     if (!isKind(kind)) return { reason: 'BadRequest', message: `no kind "${String(input.kind)}" is registered` };
@@ -254,22 +265,27 @@ export class Cluster {
       const r = this.create(config, opts);
       return 'reason' in r && !('metadata' in r) ? (r as ApiError) : { action: 'created', obj: r as KObj };
     }
-    let previous: KObj = {};
+    // util.GetOriginalConfiguration: the annotation, or nothing (kubectl then warns and patches it in).
+    const previousText: string | undefined = live.metadata.annotations?.[LAST_APPLIED];
+    const warning =
+      previousText === undefined
+        ? `Warning: resource ${RESOURCE[kind]}/${live.metadata.name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`
+        : undefined;
+    let patch: Record<string, unknown>;
     try {
-      previous = JSON.parse(live.metadata.annotations?.[LAST_APPLIED] ?? '{}');
-    } catch {
-      previous = {};
+      const original = previousText ? JSON.parse(previousText) : {};
+      patch = createThreeWayMergePatch(original, config, clone(live), kind);
+    } catch (e) {
+      const why = e instanceof SyntaxError ? 'invalid JSON document' : e instanceof Error ? e.message : String(e);
+      return { reason: 'BadRequest', message: `creating patch for ${RESOURCE[kind]}/${live.metadata.name}: ${why}` };
     }
-    previous.metadata = { ...(previous.metadata ?? {}) };
-    previous.metadata.annotations = { ...(previous.metadata.annotations ?? {}), [LAST_APPLIED]: live.metadata.annotations?.[LAST_APPLIED] };
-    const patch = mergeDiff(previous, config);
-    if (patch === undefined) return { action: 'unchanged', obj: clone(live) };
-    const merged = runPatch(clone(live), patch, 'merge', kind);
+    if (Object.keys(patch).length === 0) return { action: 'unchanged', obj: clone(live), ...(warning ? { warning } : {}) };
+    const merged = runPatch(clone(live), patch, 'strategic', kind);
     if ('error' in merged) return { reason: 'BadRequest', message: merged.error };
     const r = this.update(merged.obj);
     if ('reason' in r && !('metadata' in r)) return r as ApiError;
-    // kubectl prints "configured" whenever the computed patch is not empty (apply.go: patcher.Patch → "configured").
-    return { action: 'configured', obj: r as KObj };
+    // kubectl prints "configured" whenever the computed patch is not empty (apply.go), even if the server changed nothing.
+    return { action: 'configured', obj: r as KObj, patch, ...(warning ? { warning } : {}) };
   }
 
   /** PATCH with kubectl's types; `changed` false means kubectl prints "(no change)". */
@@ -756,22 +772,6 @@ export function sortedJson(v: unknown): string {
   if (Array.isArray(v)) return '[' + v.map(sortedJson).join(',') + ']';
   const o = v as Record<string, unknown>;
   return '{' + Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => JSON.stringify(k) + ':' + sortedJson(o[k])).join(',') + '}';
-}
-
-/** A JSON merge patch turning `from` into `to` (undefined when they are equal). Lists are replaced whole. */
-export function mergeDiff(from: unknown, to: unknown): unknown {
-  const isObj = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
-  if (!isObj(from) || !isObj(to)) return deepEqual(from, to) ? undefined : to;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(to)) {
-    if (!(k in from)) out[k] = to[k];
-    else {
-      const d = mergeDiff(from[k], to[k]);
-      if (d !== undefined) out[k] = d;
-    }
-  }
-  for (const k of Object.keys(from)) if (!(k in to)) out[k] = null;
-  return Object.keys(out).length ? out : undefined;
 }
 
 function goSelector(sel: KObj): string {
