@@ -269,7 +269,7 @@ export class Cluster {
     const previousText: string | undefined = live.metadata.annotations?.[LAST_APPLIED];
     const warning =
       previousText === undefined
-        ? `Warning: resource ${RESOURCE[kind]}/${live.metadata.name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`
+        ? `Warning: resource ${RESOURCE[kind].split('.')[0]}/${live.metadata.name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`
         : undefined;
     let patch: Record<string, unknown>;
     try {
