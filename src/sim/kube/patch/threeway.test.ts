@@ -1,8 +1,9 @@
 // CreateThreeWayMergePatch against apimachinery's own cases (testdata/apimachinery-threeway-cases.json, from
 // pkg/util/strategicpatch/patch_test.go: createStrategicMergePatchTestCaseData and strategicMergePatchRawTestCases),
 // checked as testThreeWayPatch does: the patch must equal `threeWay`, and applying it to `current` with
-// StrategicMergePatch must give `result` (reflect.DeepEqual, list order included). The Go test first runs with
-// overwrite=false and, for "conflict" cases, again with overwrite=true; kubectl apply always uses overwrite=true.
+// StrategicMergePatch must give `result` (reflect.DeepEqual, list order included). As in the Go test, overwrite=false
+// must report ErrConflict exactly for the "conflict" cases; overwrite=true (kubectl apply's default) must then give
+// the expected patch and result.
 import { describe, expect, it } from 'vitest';
 import data from './testdata/apimachinery-threeway-cases.json';
 import { mergeItemTable } from './testdata/merge-item-table';
@@ -45,7 +46,7 @@ function sortMap(m: JMap, schema: PatchSchema): JMap {
 const root = schemaForTable(mergeItemTable, 'MergeItem');
 const prepare = (c: Case, v: unknown) => (c.sortInputs && isMap(v) ? sortMap(v, root) : v);
 
-describe('apimachinery strategicpatch/patch_test.go three-way cases (CreateThreeWayMergePatch, overwrite=true)', () => {
+describe('apimachinery strategicpatch/patch_test.go three-way cases (CreateThreeWayMergePatch)', () => {
   it('has the cases of both tables', () => {
     expect(cases.filter((c) => c.sortInputs).length).toBeGreaterThanOrEqual(20);
     expect(cases.filter((c) => !c.sortInputs).length).toBeGreaterThanOrEqual(90);
@@ -53,7 +54,11 @@ describe('apimachinery strategicpatch/patch_test.go three-way cases (CreateThree
   for (const c of cases) {
     it(`${c.test}: ${c.description}/ThreeWay`, () => {
       const [original, modified, current] = [c.original, c.modified, c.current].map((v) => prepare(c, v));
-      const patch = createThreeWayMergePatchWithTable(original, modified, current, mergeItemTable, 'MergeItem');
+      // testThreeWayPatch: overwrite=false first; "conflict" cases must fail with ErrConflict, the others pass
+      const strict = () => createThreeWayMergePatchWithTable(original, modified, current, mergeItemTable, 'MergeItem', false);
+      if (c.description.includes('conflict')) expect(strict).toThrow('conflicts with changes made from original to current');
+      else expect(strict()).toEqual(prepare(c, c.threeWay) ?? {});
+      const patch = createThreeWayMergePatchWithTable(original, modified, current, mergeItemTable, 'MergeItem', true);
       expect(patch).toEqual(prepare(c, c.threeWay) ?? {});
       expect(strategicMergePatchWithTable(current, patch, mergeItemTable, 'MergeItem')).toEqual(prepare(c, c.result));
     });

@@ -4,6 +4,7 @@
 // k8s.io/kubectl/pkg/cmd/apply/patcher.go (patchSimple) with original = the last-applied annotation,
 // modified = the new manifest (with its own last-applied annotation), current = the live object, overwrite = true.
 // The merge and the patch metadata are strategic.ts's and meta.ts's; this file only adds the diff side.
+import { stringify } from 'yaml';
 import { PatchError } from './errors';
 import { goFormat } from './goformat';
 import { lookupForSlice, lookupForStruct, schemaForKind, schemaForTable, type PatchMetaTable, type PatchSchema } from './meta';
@@ -38,22 +39,30 @@ interface DiffOptions {
 }
 
 /**
- * CreateThreeWayMergePatch(original, modified, current, schema, overwrite=true) for a kind of the cluster
+ * CreateThreeWayMergePatch(original, modified, current, schema, overwrite) for a kind of the cluster
  * (Deployment, Pod, Service, …). The result is the patch kubectl sends; `{}` means "unchanged".
- * Throws PatchError (with apimachinery's wording) on malformed input.
+ * overwrite=false (`kubectl apply --overwrite=false`) refuses patches that conflict with changes made from
+ * original to current. Throws PatchError (with apimachinery's wording) on malformed input or a conflict.
  */
-export function createThreeWayMergePatch(original: unknown, modified: unknown, current: unknown, kind = 'Deployment'): JMap {
+export function createThreeWayMergePatch(original: unknown, modified: unknown, current: unknown, kind = 'Deployment', overwrite = true): JMap {
   const schema = schemaForKind(kind);
   if (!schema) throw new PatchError('strategic merge patch format is not supported');
-  return threeWay(original, modified, current, schema);
+  return threeWay(original, modified, current, schema, overwrite);
 }
 
 /** Same, against another patch-metadata table (apimachinery's tests use their `MergeItem` type). */
-export function createThreeWayMergePatchWithTable(original: unknown, modified: unknown, current: unknown, table: PatchMetaTable, rootId: string): JMap {
-  return threeWay(original, modified, current, schemaForTable(table, rootId));
+export function createThreeWayMergePatchWithTable(
+  original: unknown,
+  modified: unknown,
+  current: unknown,
+  table: PatchMetaTable,
+  rootId: string,
+  overwrite = true,
+): JMap {
+  return threeWay(original, modified, current, schemaForTable(table, rootId), overwrite);
 }
 
-function threeWay(original: unknown, modified: unknown, current: unknown, schema: PatchSchema): JMap {
+function threeWay(original: unknown, modified: unknown, current: unknown, schema: PatchSchema, overwrite: boolean): JMap {
   // Go json.Unmarshals each document afresh: work on copies, absent documents are empty maps.
   const o = documentMap(original);
   const m = documentMap(modified);
@@ -62,7 +71,79 @@ function threeWay(original: unknown, modified: unknown, current: unknown, schema
   // original to modified: delta is applied to deletions as a patch, which should be strictly additive.
   const delta = diffMaps(c, m, schema, { ignoreDeletions: true, setElementOrder: true, ignoreChangesAndAdditions: false, buildRetainKeysDirective: false });
   const deletions = diffMaps(o, m, schema, { setElementOrder: true, ignoreChangesAndAdditions: true, ignoreDeletions: false, buildRetainKeysDirective: false });
-  return mergeMapWithOptions(deletions, delta, schema, { mergeParallelList: false, ignoreUnmatchedNulls: false });
+  const patch = mergeMapWithOptions(deletions, delta, schema, { mergeParallelList: false, ignoreUnmatchedNulls: false });
+  if (!overwrite) {
+    const changed = diffMaps(o, c, schema, { setElementOrder: false, ignoreChangesAndAdditions: false, ignoreDeletions: false, buildRetainKeysDirective: false });
+    if (mergingMapFieldsHaveConflicts(patch, changed, schema, '', ''))
+      throw new PatchError(`patch:\n${toYaml(patch)}\nconflicts with changes made from original to current:\n${toYaml(changed)}\n`);
+  }
+  return patch;
+}
+
+/** mergepatch.ToYAMLOrError: sigs.k8s.io/yaml output (keys sorted). */
+const toYaml = (v: unknown): string => stringify(v, { sortMapEntries: true });
+
+// MergingMapsHaveConflicts: do the two patches touch the same keys with different values?
+function mergingMapFieldsHaveConflicts(left: unknown, right: unknown, schema: PatchSchema, strategy: string, mergeKey: string): boolean {
+  if (isMap(left)) {
+    if (!isMap(right)) return true;
+    const l = directiveMarker in left;
+    const r = directiveMarker in right;
+    // a directive acts on the whole map: one side with it, or different ones, conflict
+    if ((l || r) && (l !== r || left[directiveMarker] !== right[directiveMarker])) return true;
+    if (strategy === 'replace') return false;
+    return mapsHaveConflicts(left, right, schema);
+  }
+  if (Array.isArray(left)) {
+    if (!Array.isArray(right)) return true;
+    return slicesHaveConflicts(left, right, schema, strategy, mergeKey);
+  }
+  return !jsonDeepEqual(left, right);
+}
+
+function mapsHaveConflicts(left: JMap, right: JMap, schema: PatchSchema): boolean {
+  for (const key of Object.keys(left)) {
+    if (key === directiveMarker || key === retainKeysDirective || !(key in right)) continue;
+    const lv = left[key];
+    let sub = schema;
+    let strategy = '';
+    let mergeKey = '';
+    if (Array.isArray(lv) || isMap(lv)) {
+      const found = Array.isArray(lv) ? lookupForSlice(schema, key) : lookupForStruct(schema, key);
+      sub = found.sub;
+      strategy = extractRetainKeysPatchStrategy(found.meta.strategies)[1];
+      mergeKey = found.meta.mergeKey;
+    }
+    if (mergingMapFieldsHaveConflicts(lv, right[key], sub, strategy, mergeKey)) return true;
+  }
+  return false;
+}
+
+function slicesHaveConflicts(left: unknown[], right: unknown[], schema: PatchSchema, strategy: string, mergeKey: string): boolean {
+  const kind = sliceElementType(left, right);
+  if (strategy === mergeDirective) {
+    // merging lists of scalars never conflict; lists of maps are compared item by merge key
+    if (kind !== 'map') return false;
+    const l = byMergeKey(left, mergeKey);
+    const r = byMergeKey(right, mergeKey);
+    return [...l.keys()].some((k) => r.has(k) && mergingMapFieldsHaveConflicts(l.get(k), r.get(k), schema, '', ''));
+  }
+  if (left.length !== right.length) return true;
+  if (kind !== 'map') {
+    left = sortScalars(deduplicateScalars(left));
+    right = sortScalars(deduplicateScalars(right));
+  }
+  return left.some((v, i) => mergingMapFieldsHaveConflicts(v, right[i], schema, '', ''));
+}
+
+function byMergeKey(list: unknown[], mergeKey: string): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const v of list) {
+    if (!isMap(v)) throw new PatchError(`invalid element type in merging list:${goFormat(list)}`);
+    if (!(mergeKey in v)) throw new PatchError(`cannot find merge key \`${mergeKey}\` in merging list element:${goFormat(v)}`);
+    out.set(goFormat(v[mergeKey]), v);
+  }
+  return out;
 }
 
 function documentMap(v: unknown): JMap {
