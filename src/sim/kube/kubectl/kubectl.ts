@@ -321,7 +321,10 @@ function cmdApplyOrCreate(c: Cluster, ctx: ProgramContext, p: ParsedArgs, verb: 
     if (verb === 'apply') {
       const r = c.apply(m.obj, { namespace: flagNs });
       if (isErr(r)) errors.push(apiErrorText(r, r.reason === 'NotFound' || r.reason === 'AlreadyExists' || r.reason === 'BadRequest' ? `error when creating "${m.source}"` : undefined));
-      else ctx.out(`${ref} ${r.action}\n`);
+      else {
+        if (r.warning) ctx.err(r.warning.endsWith('\n') ? r.warning : r.warning + '\n');
+        ctx.out(`${ref} ${r.action}\n`);
+      }
     } else {
       const r = c.create(m.obj, { namespace: flagNs });
       if (isErr(r)) errors.push(apiErrorText(r, `error when creating "${m.source}"`));

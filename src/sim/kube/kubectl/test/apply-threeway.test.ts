@@ -162,6 +162,14 @@ describe('kubectl apply on an existing object: three-way strategic merge patch',
     expect(d.metadata.annotations[LAST_APPLIED]).toContain('"name":"web"');
   });
 
+  it('kubectl apply prints the missing-annotation warning on stderr, then "configured"', async () => {
+    const { w } = boot();
+    await kubectl(w, 'create -f -', deployment({ replicas: 2, env: ENV }));
+    const r = await kubectl(w, 'apply -f -', deployment({ replicas: 2, env: ENV, image: 'nginx:1.26' }));
+    expect(r.err).toMatch(/^Warning: resource deployments\/web is missing the kubectl\.kubernetes\.io\/last-applied-configuration annotation/);
+    expect(r.out).toBe('deployment.apps/web configured\n');
+  });
+
   it('the patch that was sent is what kubectl computes (env deletion by merge key, $setElementOrder)', async () => {
     const { w, c } = boot();
     await kubectl(w, 'apply -f -', deployment({ env: ENV }));
