@@ -97,6 +97,12 @@ describe('lessons: every goal reached with "Show me"', () => {
         await expect.poll(() => navCount(page, lesson.id)).toBe(`${n}/${n}`);
         await page.getByRole('button', { name: 'Hide lessons' }).click();
         await page.locator('#lesson-column').evaluate((el) => (el.scrollTop = 0));
+        if (lesson.graphs?.length) {
+          // The lesson's graph panel (first in the list, below "Send to statsd") is scrolled into view.
+          const first = page.locator('#panel-graphs .graphs [data-panel]').first();
+          await expect.poll(async () => (await first.boundingBox())?.y ?? -1).toBeGreaterThan(60);
+          expect((await first.boundingBox())!.y).toBeLessThan(300);
+        }
         await screenshot(page, `lesson-${String(lesson.order).padStart(2, '0')}-${lesson.id}-1280x720`);
         expect(errors).toEqual([]);
       } finally {
