@@ -137,3 +137,24 @@ export function stopMetricsBackend(world: World, id: string): void {
   }
   all.delete(id);
 }
+
+/**
+ * Metric names statsd has seen (before or after a flush), for Tab completion of `echo "name:1|c"` lines: the
+ * Graphite paths with the `stats.<type>.` prefix and the per-type suffix taken off, plus unflushed keys.
+ */
+export function knownMetricKeys(world: World): string[] {
+  const keys = new Set<string>();
+  for (const b of metricsBackends(world).values()) {
+    const cur = b.statsd.current();
+    for (const group of [cur.counters, cur.gauges, cur.timers, cur.sets]) for (const k of Object.keys(group)) keys.add(k);
+    for (const p of b.store.paths()) {
+      const m =
+        /^stats\.counters\.(.+)\.(?:count|rate)$/.exec(p) ??
+        /^stats\.gauges\.(.+)$/.exec(p) ??
+        /^stats\.timers\.(.+)\.[^.]+$/.exec(p) ??
+        /^stats\.sets\.(.+)\.count$/.exec(p);
+      if (m) keys.add(m[1]!);
+    }
+  }
+  return [...keys].filter((k) => !k.startsWith('statsd.')).sort();
+}

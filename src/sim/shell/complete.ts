@@ -44,6 +44,10 @@ export function completeLine(sh: Shell, line: string, cursor: number): { start: 
   }
   const word = cur;
   const wordStart = cur ? start : c;
+  // A word that opened a quote keeps it when replaced: `echo "de<Tab>` → `echo "demo.gunicorn.requests`.
+  const opener = cur && (before[wordStart] === '"' || before[wordStart] === "'") ? before[wordStart]! : '';
+  const requote = (r: { start: number; candidates: string[] }) =>
+    opener ? { start: r.start, candidates: r.candidates.map((x) => opener + x) } : r;
   const argvWords = words.slice(lastSepIndex + 1).map((w) => w.text).filter((t) => !SEPARATORS.has(t));
   const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
 
@@ -71,11 +75,11 @@ export function completeLine(sh: Shell, line: string, cursor: number): { start: 
       } catch {
         own = [];
       }
-      if (own.length) return { start: wordStart, candidates: sorted(own.filter((x) => x.startsWith(word))) };
+      if (own.length) return requote({ start: wordStart, candidates: sorted(own.filter((x) => x.startsWith(word))) });
     }
     if (cmd === 'cd') return { start: wordStart, candidates: fileCandidates(sh, word, true) };
   }
-  return { start: wordStart, candidates: fileCandidates(sh, word, false) };
+  return requote({ start: wordStart, candidates: fileCandidates(sh, word, false) });
 }
 
 function fileCandidates(sh: Shell, word: string, dirsOnly: boolean): string[] {

@@ -2,7 +2,8 @@
  * echo and printf, as bash's builtins (bash: builtins/echo.def, builtins/printf.def): echo's -n -e -E only when
  * the whole argument is made of those letters; printf reuses its format until the arguments are used up.
  */
-import type { ProgramSpec } from '../program';
+import type { CompletionRequest, ProgramSpec } from '../program';
+import { knownMetricKeys } from '../../metrics';
 
 const ESC: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\' };
 
@@ -48,8 +49,15 @@ export function unescape(s: string, printfStyle = false): { text: string; stop: 
   return { text: out, stop: false };
 }
 
+/** Tab completes metric names statsd has seen, so `echo "demo.gu<Tab>` finishes the name for an nc line. */
+function completeMetricName(req: CompletionRequest): string[] {
+  if (req.word.includes(':') || req.word.startsWith('-')) return [];
+  return knownMetricKeys(req.world).filter((k) => k.startsWith(req.word));
+}
+
 export const echo: ProgramSpec = {
   name: 'echo',
+  complete: completeMetricName,
   summary: 'print its arguments, separated by spaces, then a newline',
   examples: ['echo hello', 'echo "deploys:1|c"', 'echo -n no-newline', 'echo -e "a\\tb"'],
   man: `echo [-neE] [arg ...]
@@ -227,6 +235,7 @@ export function formatPrintf(fmt: string, args: string[], err: (m: string) => vo
 
 export const printf: ProgramSpec = {
   name: 'printf',
+  complete: completeMetricName,
   summary: 'print text with a format (%s %d %f %x ...), reusing the format for extra arguments',
   examples: ["printf 'gauge:%d|g\\n' 42", "printf '%s\\n' a b c", "printf '%5.2f\\n' 3.14159"],
   man: `printf FORMAT [ARGUMENT ...]
