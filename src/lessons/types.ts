@@ -80,3 +80,15 @@ export interface Lesson {
   body: string; // markdown
   steps: LessonStep[];
 }
+
+/** A lesson as the page gets it: parsed at build time, with its markdown already rendered to HTML. */
+export interface CompiledLesson extends Lesson {
+  html: string;
+  steps: (LessonStep & { html: string; hintHtml: string })[];
+}
+
+export interface CompiledLessons {
+  lessons: CompiledLesson[];
+  /** Problems in lesson files (each names the file and line): shown on the page, never thrown. */
+  errors: string[];
+}

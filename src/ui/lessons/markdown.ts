@@ -1,27 +1,7 @@
 /**
- * Markdown for lesson text. Lessons are our own files, bundled at build time, so their HTML is trusted;
- * fenced shell blocks get "Run" and "Copy" buttons (added by the `codeButtons` action).
+ * Lesson HTML is rendered from our own markdown at build time (src/lessons/compile.ts), so it is trusted;
+ * here fenced shell blocks get "Run" and "Copy" buttons (the `codeButtons` action).
  */
-import { Marked } from 'marked';
-
-// Lesson prose sits under the lesson's <h2>, beside steps that are <h3>: a markdown `#` becomes <h3>, `##` <h4>…
-// so the page's heading outline never skips a level (axe-core heading-order).
-const HEADING_OFFSET = 2;
-const md = new Marked({
-  gfm: true,
-  breaks: false,
-  renderer: {
-    heading({ tokens, depth }) {
-      const level = Math.min(6, depth + HEADING_OFFSET);
-      return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
-    },
-  },
-});
-
-export function renderMarkdown(src: string): string {
-  return md.parse(src, { async: false }) as string;
-}
-
 export interface CodeActions {
   run(command: string): void;
   copy(text: string): void;

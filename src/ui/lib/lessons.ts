@@ -1,27 +1,14 @@
 /**
- * Lessons for the page: every lessons/*.md is bundled as text at build time (the site is static and
- * offline), parsed with the same parser the unit tests use, and ordered by file number. A file that fails to
- * parse is reported in the console and in the lesson list, not thrown.
+ * Lessons for the page, compiled at build time from lessons/*.md (parsed, checked and rendered to HTML by
+ * src/lessons/compile.ts through the `virtual:lessons` module of vite.config.ts). A file that failed to
+ * compile is listed in `lessonErrors` and shown on the page, not thrown.
  */
-import { parseLesson, sortLessons } from '../../lessons/parse';
-import type { Lesson } from '../../lessons/types';
+import compiled from 'virtual:lessons';
+import type { CompiledLesson as Lesson } from '../../lessons/types';
 
-const files = import.meta.glob('../../../lessons/*.md', { query: '?raw', import: 'default', eager: true }) as Record<
-  string,
-  string
->;
-
-export const lessonErrors: string[] = [];
-
-export const lessons: Lesson[] = sortLessons(
-  Object.entries(files).flatMap(([file, text]) => {
-    const r = parseLesson(file.split('/').pop()!, text);
-    if (r.ok) return [r.lesson];
-    lessonErrors.push(...r.errors);
-    console.error(r.errors.join('\n'));
-    return [];
-  }),
-);
+export const lessonErrors: string[] = compiled.errors;
+export const lessons: Lesson[] = compiled.lessons;
+if (lessonErrors.length) console.error(lessonErrors.join('\n'));
 
 export function lessonById(id: string | undefined): Lesson | undefined {
   return lessons.find((l) => l.id === id);
