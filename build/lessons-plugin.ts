@@ -4,13 +4,14 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { compileLessons } from '../src/lessons/compile';
 
 const ID = 'virtual:lessons';
 const RESOLVED = '\0' + ID;
 
-export function lessonsPlugin(dir = path.resolve(__dirname, '../lessons')): Plugin {
+export function lessonsPlugin(dir = fileURLToPath(new URL('../lessons', import.meta.url))): Plugin {
   return {
     name: 'metrics-playground-lessons',
     resolveId(id) {

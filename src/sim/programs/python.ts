@@ -110,11 +110,15 @@ async function runScript(ctx: ProgramContext, prog: string, script: string): Pro
   ctx.err(lines.join('\n') + '\n' + ansi('Press CTRL+C to quit', 'yellow') + '\n');
   if (debug) ctx.err(` * Restarting with stat\n * Debugger is active!\n * Debugger PIN: 118-204-557\n`);
   ctx.world.notify('proc');
-  await ctx.signal;
+  const sig = await ctx.signal;
   ctx.world.net.close(l);
   ctx.world.notify('proc');
-  return 0;
+  // Ctrl-C is a KeyboardInterrupt that Werkzeug's serve_forever catches: a normal exit. Python installs no
+  // handler for SIGTERM/SIGHUP/SIGKILL, so those kill the process (bash then reports "Terminated" etc.).
+  return sig === 'SIGINT' ? 0 : 128 + (SIGNUM[sig] ?? 15);
 }
+
+const SIGNUM: Partial<Record<string, number>> = { SIGHUP: 1, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15 };
 
 export async function runPython(ctx: ProgramContext): Promise<number> {
   const prog = ctx.argv[0] ?? 'python3';

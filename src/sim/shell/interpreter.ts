@@ -187,6 +187,8 @@ export class Shell {
       return 1;
     } finally {
       this.fgStack.splice(this.fgStack.indexOf(ex), 1);
+      // bash reports jobs that ended (e.g. after `kill %1`) before the next prompt: let them finish first.
+      if (this.jobTable.some((j) => j.state === 'Running')) await new Promise((r) => setTimeout(r, 0));
       this.notifyDoneJobs();
     }
   }
