@@ -74,7 +74,7 @@ describe('share links', () => {
     // Escape closes it and focus returns to the Share button.
     await a.keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible()).toBe(false);
-    expect(await a.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Share');
+    await expect.poll(() => a.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Share');
     await a.context().close();
 
     // A fresh browser context: empty storage, a new simulation.
