@@ -5,6 +5,18 @@
  */
 export type SignalName = 'SIGINT' | 'SIGTERM' | 'SIGKILL' | 'SIGHUP' | 'SIGQUIT' | 'SIGTTIN' | 'SIGTTOU' | 'SIGUSR1';
 
+/** Linux signal numbers (an exit status of 128 + n means "killed by signal n"). */
+export const SIGNUM: Record<SignalName, number> = {
+  SIGHUP: 1,
+  SIGINT: 2,
+  SIGQUIT: 3,
+  SIGKILL: 9,
+  SIGUSR1: 10,
+  SIGTERM: 15,
+  SIGTTIN: 21,
+  SIGTTOU: 22,
+};
+
 export interface Proc {
   pid: number;
   ppid: number;

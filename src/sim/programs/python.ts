@@ -10,6 +10,7 @@ import { runPip } from './pip';
 import { PYTHON_VERSION } from './pyenv';
 import { missingImport } from './pyimport';
 import { FlaskApp, hashSeed, parseFlaskApp } from './flaskapp';
+import { SIGNUM } from '../procs';
 
 const ansi = (v: string, ...styles: string[]) => {
   const codes: Record<string, number> = { bold: 1, red: 31, green: 32, yellow: 33, magenta: 35, cyan: 36 };
@@ -115,10 +116,8 @@ async function runScript(ctx: ProgramContext, prog: string, script: string): Pro
   ctx.world.notify('proc');
   // Ctrl-C is a KeyboardInterrupt that Werkzeug's serve_forever catches: a normal exit. Python installs no
   // handler for SIGTERM/SIGHUP/SIGKILL, so those kill the process (bash then reports "Terminated" etc.).
-  return sig === 'SIGINT' ? 0 : 128 + (SIGNUM[sig] ?? 15);
+  return sig === 'SIGINT' ? 0 : 128 + SIGNUM[sig];
 }
-
-const SIGNUM: Partial<Record<string, number>> = { SIGHUP: 1, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15 };
 
 export async function runPython(ctx: ProgramContext): Promise<number> {
   const prog = ctx.argv[0] ?? 'python3';

@@ -10,7 +10,7 @@ import { expandQuoted, expandWords, ExpandError, type ExpandHost } from './expan
 import type { World } from '../world';
 import { HOME } from '../world';
 import { resolvePath } from '../fs';
-import type { Proc, SignalName } from '../procs';
+import { SIGNUM, type Proc, type SignalName } from '../procs';
 import type { ProgramContext, ProgramSpec } from './program';
 import { BUILTINS, isBuiltin } from './builtins';
 import { completeLine } from './complete';
@@ -23,16 +23,7 @@ export const LOOP_SIM_TIME_LIMIT_MS = 6 * 3600_000;
 const YIELD_EVERY = 200;
 
 export const TERMINATING: ReadonlySet<SignalName> = new Set(['SIGINT', 'SIGTERM', 'SIGKILL', 'SIGHUP', 'SIGQUIT']);
-export const SIGNUM: Record<SignalName, number> = {
-  SIGHUP: 1,
-  SIGINT: 2,
-  SIGQUIT: 3,
-  SIGKILL: 9,
-  SIGUSR1: 10,
-  SIGTERM: 15,
-  SIGTTIN: 21,
-  SIGTTOU: 22,
-};
+export { SIGNUM };
 const SIG_LABEL: Record<SignalName, string> = {
   SIGHUP: 'Hangup',
   SIGINT: 'Interrupt',
