@@ -14,6 +14,14 @@ import YamlWorker from './editor-yaml.worker?worker';
 import { combinedKubeSchema, type SchemaFile } from './editor-schema';
 import { kubeMarkers, type KubeChecks } from './editor-validate';
 
+// Monaco rejects pending work with a `Canceled` error when a model is switched or disposed (e.g. changing file
+// tabs while a hover or validation runs); those rejections are expected and nothing awaits them
+// (microsoft/monaco-editor#2382). Swallow only those, so real errors still surface.
+globalThis.addEventListener?.('unhandledrejection', (ev: PromiseRejectionEvent) => {
+  const r = ev.reason as { name?: string; message?: string } | undefined;
+  if (r && (r.name === 'Canceled' || r.message === 'Canceled')) ev.preventDefault();
+});
+
 (globalThis as { MonacoEnvironment?: monaco.Environment }).MonacoEnvironment = {
   getWorker(_moduleId: string, label: string) {
     if (label === 'yaml') return new YamlWorker();
