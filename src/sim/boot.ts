@@ -27,7 +27,7 @@ export function bootWorld(opts: BootOptions = {}): World {
   seedLaptopFiles(fs);
   for (const [path, content] of Object.entries(K8S_FILES)) fs.write(path, content);
 
-  startMetricsBackend(world, 'laptop', 'local', { label: 'laptop (127.0.0.1:8125)' });
+  startMetricsBackend(world, 'laptop', 'local', { label: 'laptop (127.0.0.1:8125)', web: true });
   getCluster(world);
   return world;
 }

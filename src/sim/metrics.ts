@@ -11,6 +11,7 @@ import { createStatsd, type Statsd, type StatsdInput } from './statsd';
 import { createStore, type GraphiteStore } from './graphite';
 import type { Listener } from './net/network';
 import type { TimerId } from './clock';
+import { createGraphiteWeb } from './graphite/web';
 
 export interface MetricsBackend {
   id: string;
@@ -22,6 +23,8 @@ export interface MetricsBackend {
   lastFlush: number | null;
   listener: Listener | null;
   timer: TimerId;
+  /** graphite-web's HTTP listener (render, metrics/find) when started with `web`. */
+  webListener?: Listener | null;
   /** Carbon's clock (unix s) while a flush is being written; undefined otherwise. */
   carbonWriteAt?: number;
 }
@@ -85,7 +88,12 @@ export function startMetricsBackend(
   world: World,
   host: string,
   id: string,
-  opts: { label?: string; statsd?: StatsdInput } = {},
+  opts: {
+    label?: string;
+    statsd?: StatsdInput;
+    /** Also serve graphite-web's HTTP API on TCP port 80 (true) or on the given port (`-p 80:80`). */
+    web?: boolean | number;
+  } = {},
 ): MetricsBackend {
   const all = metricsBackends(world);
   const existing = all.get(id);
@@ -118,6 +126,21 @@ export function startMetricsBackend(
     },
   });
   b.listener = typeof l === 'string' ? null : l;
+  if (opts.web) {
+    // On the laptop the published port is docker-proxy's; the image's nginx forwards to graphite-web.
+    const port = typeof opts.web === 'number' ? opts.web : 80;
+    const webProc = world.procs.spawn(host, host === 'laptop' ? `/usr/bin/docker-proxy -proto tcp -host-port ${port}` : 'nginx: master process /usr/sbin/nginx', 1, world.clock.now());
+    const wl = world.net.listen({
+      proto: 'tcp',
+      host,
+      ip: '0.0.0.0',
+      port,
+      owner: { pid: webProc.pid, name: host === 'laptop' ? 'docker-proxy' : 'nginx' },
+      onHttp: createGraphiteWeb({ store, now: () => world.clock.now() / 1000 }),
+    });
+    if (typeof wl === 'string') world.procs.exit(webProc.pid);
+    b.webListener = typeof wl === 'string' ? null : wl;
+  }
   b.timer = world.clock.every(statsd.config.flushInterval, (now) => {
     flushBackend(world, b, now);
   });
@@ -134,6 +157,10 @@ export function stopMetricsBackend(world: World, id: string): void {
   if (b.listener) {
     world.net.close(b.listener);
     world.procs.exit(b.listener.owner.pid);
+  }
+  if (b.webListener) {
+    world.net.close(b.webListener);
+    world.procs.exit(b.webListener.owner.pid);
   }
   all.delete(id);
 }

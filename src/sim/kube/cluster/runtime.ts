@@ -14,6 +14,7 @@
 import type { Cluster } from './cluster';
 import { containerArgv, containerEnv, type EnvLookups } from './deps';
 import { startMetricsBackend, stopMetricsBackend } from '../../metrics';
+import { createGraphiteWeb } from '../../graphite/web';
 import { shlexSplit } from '../../gunicorn/argparse';
 import type { KObj } from './types';
 import type { SignalName } from '../../procs';
@@ -256,7 +257,7 @@ export class PodRuntime {
   private startGraphite(pod: KObj, name: string, host: string): RunningContainer {
     const world = this.c.world;
     const id = 'pod/' + pod.metadata.name;
-    startMetricsBackend(world, host, id, { label: pod.metadata.name });
+    const backend = startMetricsBackend(world, host, id, { label: pod.metadata.name });
     const uid = pod.metadata.uid as string;
     const web = world.procs.spawn(host, 'nginx: master process /usr/sbin/nginx', 0, world.clock.now());
     const carbon = world.procs.spawn(host, '/opt/graphite/bin/python3 /opt/graphite/bin/carbon-cache.py start --debug', 0, world.clock.now());
@@ -267,13 +268,8 @@ export class PodRuntime {
       ip: '0.0.0.0',
       port: 80,
       owner: { pid: web.pid, name: 'nginx' },
-      onHttp: (req) => ({
-        status: 200,
-        reason: 'OK',
-        headers: { 'Content-Type': 'text/html; charset=utf-8', Server: 'nginx' },
-        body: req.path.startsWith('/render') ? '[]' : '<html><head><title>Graphite Browser</title></head><body></body></html>\n',
-        durationMs: 3,
-      }),
+      // graphite-web (render, metrics/find) over this pod's own Graphite store
+      onHttp: createGraphiteWeb({ store: backend.store, now: () => world.clock.now() / 1000 }),
     });
     if (typeof l80 !== 'string') listeners.push(l80);
     const l2003 = world.net.listen({ proto: 'tcp', host, ip: '0.0.0.0', port: 2003, owner: { pid: carbon.pid, name: 'carbon-cache' } });
