@@ -296,3 +296,28 @@ describe('end to end: nc → statsd flush → curl graphite-web', () => {
     expect(list[0].datapoints.filter(([v]: [number | null]) => v !== null)).toEqual([[7, expect.any(Number)]]);
   });
 });
+
+describe('curl and the PNG answer (curl src/tool_cb_wrt.c, src/tool_msgs.c)', () => {
+  it('a binary body to the terminal: the wrapped Warning, exit 23; -o file or a pipe gets the bytes', async () => {
+    const world = bootWorld();
+    const out: string[] = [];
+    const err: string[] = [];
+    const sh = new Shell(world, { host: 'laptop', cwd: '/home/learner/myproject', out: (t) => out.push(t), err: (t) => err.push(t) });
+    await sh.run("curl 'http://127.0.0.1/render?target=stats.counters.foo.count'; echo \"exit $?\"");
+    expect(err.join('')).toBe(
+      'Warning: Binary output can mess up your terminal. Use "--output -" to tell \n' +
+        'Warning: curl to output it to your terminal anyway, or consider "--output \n' +
+        'Warning: <FILE>" to save to a file.\n',
+    );
+    expect(out.join('')).toBe('exit 23\n');
+    err.length = out.length = 0;
+    await sh.run("curl -s 'http://127.0.0.1/render'; echo \"exit $?\"");
+    expect([err.join(''), out.join('')]).toEqual(['', 'exit 23\n']); // -s mutes the warning, not the refusal
+    err.length = out.length = 0;
+    await sh.run("curl -s -o graph.png 'http://127.0.0.1/render' && wc -c < graph.png");
+    expect(world.fs('laptop').read('/home/learner/myproject/graph.png')?.startsWith('\x89PNG')).toBe(true);
+    await sh.run("curl -s 'http://127.0.0.1/render' | head -c 4 > head.bin");
+    expect(world.fs('laptop').read('/home/learner/myproject/head.bin')).toBe('\x89PNG');
+    expect(err.join('')).toBe('');
+  });
+});

@@ -26,6 +26,31 @@ export function parseUrl(raw: string): ParsedUrl | null {
   return { scheme, host: m[2], port, path };
 }
 
+const BINARY_WARNING =
+  'Binary output can mess up your terminal. Use "--output -" to tell curl to output it to your terminal anyway, or consider "--output <FILE>" to save to a file.\n';
+
+/** tool_msgs.c voutf: "Warning: " before each piece, cut at the last space within 79 − len(prefix) columns. */
+export function curlWarning(msg: string): string {
+  const prefix = 'Warning: ';
+  const width = 79 - prefix.length;
+  let out = '';
+  let ptr = msg;
+  while (ptr.length > 0) {
+    out += prefix;
+    if (ptr.length > width) {
+      let cut = width - 1;
+      while (!/\s/.test(ptr[cut]!) && cut) cut--;
+      if (cut === 0) cut = width - 1;
+      out += ptr.slice(0, cut + 1) + '\n';
+      ptr = ptr.slice(cut + 1);
+    } else {
+      out += ptr;
+      ptr = '';
+    }
+  }
+  return out;
+}
+
 function unescapeW(fmt: string): string {
   return fmt.replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/\\r/g, '\r');
 }
@@ -138,6 +163,14 @@ export async function runCurl(ctx: ProgramContext): Promise<number> {
     return errOut(22, `The requested URL returned error: ${res.status}`);
   }
   let payload = (include || head ? headerBlock : '') + (head ? '' : res.body);
+  // src/tool_cb_wrt.c tool_write_cb: body bytes with a NUL, bound for a terminal, are refused (exit 23, no
+  // "curl: (23)" line — a synthetic error) unless `--output -`; the warning is wrapped by tool_msgs.c voutf.
+  if ((output === null || output === '-') && ctx.stdoutIsTerminal && output !== '-' && !head && res.body.includes('\0')) {
+    if (include) ctx.out(headerBlock);
+    if (!silent || showError) ctx.err(curlWarning(BINARY_WARNING));
+    return 23;
+  }
+  if (output === '-') output = null;
   if (output !== null) {
     if (output !== '/dev/null') ctx.world.fs(ctx.host).write(resolvePath(ctx.cwd, output), payload);
     payload = '';

@@ -40,6 +40,9 @@ export class Stdin {
   constructor(public rest: string) {}
 }
 
+/** The terminal's own writers (isatty): a redirection, pipe or $(...) swaps in another function. */
+const TERMINAL_WRITERS = new WeakSet<(t: string) => void>();
+
 export interface IO {
   stdin: Stdin | null;
   out: (t: string) => void;
@@ -170,6 +173,7 @@ export class Shell {
       }
       for (const w of script.warnings) this.err(`bash: warning: ${w}\n`);
       const io: IO = { stdin: null, out: (t) => this.out(t), err: (t) => this.err(t) };
+      TERMINAL_WRITERS.add(io.out).add(io.err);
       this.status = await this.runTop(script, this.state, io, ex);
       return this.status;
     } catch (e) {
@@ -652,6 +656,7 @@ export class Shell {
       stdin,
       out: (t) => io.out(String(t)),
       err: (t) => io.err(String(t)),
+      stdoutIsTerminal: TERMINAL_WRITERS.has(io.out),
       cwd: st.cwd,
       host: this.host,
       world: this.world,

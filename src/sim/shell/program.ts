@@ -17,6 +17,8 @@ export interface ProgramContext {
   stdin: string | null;
   out(text: string): void;
   err(text: string): void;
+  /** True when stdout is the terminal (isatty(1)): not redirected, piped or captured by $(...). */
+  stdoutIsTerminal?: boolean;
   cwd: string;
   /** Network namespace / machine: 'laptop' or a pod name. */
   host: string;
