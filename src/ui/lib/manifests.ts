@@ -7,6 +7,7 @@
  * Nothing here throws out of the public API: `generate` returns `{ errors }` for bad input.
  */
 import { stringify } from 'yaml';
+import { deepEqual, sortKeysDeep } from '../../sim/kube/cluster/types';
 
 export type PrefixMode = 'podName' | 'fixed';
 export type ServiceType = 'NodePort' | 'ClusterIP';
@@ -258,20 +259,8 @@ const MERGE_KEYS: Record<string, string> = {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function deepEqual(a: unknown, b: unknown): boolean {
-  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
-}
-
 /** Keys sorted at every level, as Go's encoding/json marshals maps (so kubectl's patches print this way). */
-export function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (isObj(v)) {
-    const o: Obj = {};
-    for (const k of Object.keys(v).sort()) o[k] = sortKeys(v[k]);
-    return o;
-  }
-  return v;
-}
+export const sortKeys = sortKeysDeep;
 
 /**
  * Two-way strategic merge patch original → modified, as apimachinery's strategicpatch.CreateTwoWayMergePatch

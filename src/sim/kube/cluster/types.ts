@@ -48,18 +48,19 @@ export function clone<T>(v: T): T {
 }
 
 export function deepEqual(a: unknown, b: unknown): boolean {
-  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+  return JSON.stringify(sortKeysDeep(a)) === JSON.stringify(sortKeysDeep(b));
 }
 
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
+/** Keys sorted at every level (undefined values dropped), as Go's encoding/json marshals maps. */
+export function sortKeysDeep(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeysDeep);
   if (v && typeof v === 'object') {
     const o = v as Record<string, unknown>;
     return Object.fromEntries(
       Object.keys(o)
         .filter((k) => o[k] !== undefined)
         .sort()
-        .map((k) => [k, sortKeys(o[k])]),
+        .map((k) => [k, sortKeysDeep(o[k])]),
     );
   }
   return v;

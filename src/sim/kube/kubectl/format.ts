@@ -4,6 +4,7 @@
  * not indented, timestamps double-quoted) and -o json (4-space indent, sorted keys of the unstructured object).
  */
 import { Document, isScalar, visit, Scalar } from 'yaml';
+import { sortKeysDeep } from '../cluster/types';
 
 /** apimachinery pkg/util/duration.HumanDuration. */
 export function humanDuration(ms: number): string {
@@ -57,19 +58,7 @@ export function table(rows: string[][]): string {
     .join('\n') + '\n';
 }
 
-export function sortKeysDeep(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeysDeep);
-  if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return Object.fromEntries(
-      Object.keys(o)
-        .filter((k) => o[k] !== undefined)
-        .sort()
-        .map((k) => [k, sortKeysDeep(o[k])]),
-    );
-  }
-  return v;
-}
+export { sortKeysDeep };
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 

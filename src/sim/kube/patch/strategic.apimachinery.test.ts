@@ -4,31 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import data from './testdata/apimachinery-cases.json';
 import { strategicMergePatchWithTable } from './strategic';
-import type { PatchMetaTable } from './meta';
+import { mergeItemTable } from './testdata/merge-item-table';
 
-// patch_test.go's MergeItem / RetainKeysMergeItem structs, transcribed from their Go struct tags.
-const item = {
-  name: { t: 'string' },
-  value: { t: 'string' },
-  other: { t: 'string' },
-  simpleMap: { map: true },
-  mergingIntList: { list: true, strategy: 'merge' },
-  mergingList: { list: true, ref: 'MergeItem', strategy: 'merge', key: 'name' },
-  nonMergingList: { list: true, ref: 'MergeItem' },
-};
-const mergeItemTable: PatchMetaTable = {
-  MergeItem: {
-    ...item,
-    nonMergingIntList: { list: true },
-    // *MergeItem: LookupPatchMetadataForSlice accepts a pointer and uses its element type (meta.go)
-    mergeItemPtr: { list: true, ref: 'MergeItem', strategy: 'merge', key: 'name' },
-    replacingItem: { ref: 'RawExtension', strategy: 'replace' },
-    jsonItem: { ref: 'JSONItem' },
-    retainKeysMap: { ref: 'RetainKeysMergeItem', strategy: 'retainKeys' },
-    retainKeysMergingList: { list: true, ref: 'MergeItem', strategy: 'merge,retainKeys', key: 'name' },
-  },
-  RetainKeysMergeItem: item,
-};
 
 interface Case {
   test: string;
