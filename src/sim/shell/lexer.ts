@@ -220,34 +220,10 @@ export class Lexer {
         this.i += 2;
         continue;
       }
-      if (c === "'") {
+      const quotedOrExpansion = this.readQuotedOrExpansion(c);
+      if (quotedOrExpansion) {
         flush();
-        const end = src.indexOf("'", this.i + 1);
-        if (end === -1) this.eofIn("'");
-        parts.push({ k: 'lit', v: src.slice(this.i + 1, end), quoted: true });
-        this.i = end + 1;
-        continue;
-      }
-      if (c === '"') {
-        flush();
-        this.i++;
-        parts.push({ k: 'dq', parts: this.readQuoted('"') });
-        continue;
-      }
-      if (c === '$') {
-        const p = this.readDollar(false);
-        if (p) {
-          flush();
-          parts.push(p);
-          continue;
-        }
-        lit += '$';
-        this.i++;
-        continue;
-      }
-      if (c === '`') {
-        flush();
-        parts.push(this.readBacktick(false));
+        parts.push(quotedOrExpansion);
         continue;
       }
       lit += c;
@@ -255,6 +231,27 @@ export class Lexer {
     }
     flush();
     return parts;
+  }
+
+  /**
+   * At an unquoted `'`, `"`, `$` or backtick inside a word: read the quoted text or the expansion and return it
+   * as a part; null when `c` starts neither (a `$` that starts no expansion is a literal `$`).
+   */
+  private readQuotedOrExpansion(c: string): WordPart | null {
+    if (c === "'") {
+      const end = this.src.indexOf("'", this.i + 1);
+      if (end === -1) this.eofIn("'");
+      const part: WordPart = { k: 'lit', v: this.src.slice(this.i + 1, end), quoted: true };
+      this.i = end + 1;
+      return part;
+    }
+    if (c === '"') {
+      this.i++;
+      return { k: 'dq', parts: this.readQuoted('"') };
+    }
+    if (c === '$') return this.readDollar(false);
+    if (c === '`') return this.readBacktick(false);
+    return null;
   }
 
   /**
@@ -421,31 +418,10 @@ export class Lexer {
         this.i += 2;
         continue;
       }
-      if (c === "'") {
+      const quotedOrExpansion = this.readQuotedOrExpansion(c);
+      if (quotedOrExpansion) {
         flush();
-        const end = src.indexOf("'", this.i + 1);
-        if (end === -1) this.eofIn("'");
-        parts.push({ k: 'lit', v: src.slice(this.i + 1, end), quoted: true });
-        this.i = end + 1;
-        continue;
-      }
-      if (c === '"') {
-        flush();
-        this.i++;
-        parts.push({ k: 'dq', parts: this.readQuoted('"') });
-        continue;
-      }
-      if (c === '$') {
-        const p = this.readDollar(false);
-        if (p) {
-          flush();
-          parts.push(p);
-          continue;
-        }
-      }
-      if (c === '`') {
-        flush();
-        parts.push(this.readBacktick(false));
+        parts.push(quotedOrExpansion);
         continue;
       }
       lit += c;
