@@ -73,5 +73,8 @@ export function graphBackendFromClient(client: ClientLike, source?: string | (()
 /** The source to show when the user has not picked one: the newest graphite pod, else the laptop's. */
 export function defaultSource(sources: GraphSource[]): string | undefined {
   const pods = sources.filter((s) => s.id !== 'local');
+  // Before the list has arrived, assume the laptop's: the list then confirms it, and the panels (keyed on the
+  // source) are not torn down under the learner's typing a moment after the page opens.
+  if (sources.length === 0) return 'local';
   return (pods[pods.length - 1] ?? sources.find((s) => s.id === 'local') ?? sources[0])?.id;
 }
