@@ -15,6 +15,9 @@ import { Shell, isIncomplete as shellIncomplete } from '../sim/shell';
 import { evaluateTargets, toColumns } from '../sim/graphite';
 import type { StatsdConfig } from '../sim/statsd';
 import type { RenderResult, StatsdCounters } from './protocol';
+import type { ProgramContext } from '../sim/shell/program';
+import { createPodShell as makePodShell, type PodShell, type PodShellOptions } from '../sim/kube/kubectl/pod-shell';
+export type { PodShell, PodShellOptions };
 
 /** What the worker needs from a shell (src/sim/shell `Shell`). */
 export interface ShellLike {
@@ -31,6 +34,8 @@ export interface ShellOptions {
   env: Record<string, string>;
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Lets programs open a nested shell in this terminal (kubectl exec -it). */
+  enterShell?: ProgramContext['enterShell'];
 }
 
 /** A fully wired world: programs, laptop files, the laptop's statsd+Graphite, the cluster (src/sim/boot.ts). */
@@ -40,6 +45,11 @@ export function createWorld(_seed?: string): World {
 
 export function createShell(world: World, opts: ShellOptions): ShellLike | string {
   return new Shell(world, opts);
+}
+
+/** A shell inside a pod (kubectl exec -it POD -- sh|bash): the pod's fs, network and env, the image's prompt. */
+export function createPodShell(world: World, opts: PodShellOptions): PodShell {
+  return makePodShell(world, opts);
 }
 
 export function isIncomplete(_world: World, text: string): boolean {

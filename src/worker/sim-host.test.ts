@@ -98,3 +98,122 @@ describe('SimHost with the booted world (local statsd + Graphite on 127.0.0.1:81
     expect(out).toMatch(/1\s+echo one\n\s*2\s+echo two/);
   });
 });
+
+describe('kubectl exec -it: a shell inside the pod, stacked on the tab', () => {
+  /** Text written to a tab since `from` (an index into events). */
+  function outSince(events: { name: EventName; data: unknown }[], from: number, tab = 'main'): string {
+    return events
+      .slice(from)
+      .filter((e) => e.name === 'term.out' && ((e.data as { tab?: string }).tab ?? 'main') === tab)
+      .map((e) => (e.data as { text: string }).text)
+      .join('');
+  }
+
+  /** Let simulated time pass in steps, giving programs (pods starting, gunicorn booting) their turns. */
+  async function pass(h: SimHost, ms: number) {
+    for (let t = 0; t < ms; t += 100) {
+      await ok(h, 'clock.advance', { ms: 100 });
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  }
+
+  async function cluster() {
+    const { h, events } = host();
+    await ok(h, 'shell.run', { line: 'kubectl apply -f k8s/graphite.yaml -f k8s/backend-deployment.yaml' });
+    await pass(h, 5000);
+    const from = events.length;
+    await ok(h, 'shell.run', { line: "kubectl get pods -l app=backend -o jsonpath='{.items[0].metadata.name}'" });
+    const backendPod = outSince(events, from).trim();
+    expect(backendPod).toMatch(/^backend-[a-z0-9]+-[a-z0-9]{5}$/);
+    return { h, events, backendPod };
+  }
+
+  it('bash in the app pod: the pod prompt, its env, its localhost:8000, cluster DNS; exit returns to the laptop', async () => {
+    const { h, events } = await cluster();
+    const laptopPrompt = (await ok(h, 'shell.prompt', {})).prompt;
+    expect(laptopPrompt).toMatch(/^learner@laptop:/);
+
+    let from = events.length;
+    const entered = await ok(h, 'shell.run', { line: 'kubectl exec -it deploy/backend -- bash' });
+    expect(entered.code).toBe(0);
+    // deploy/backend picks one of the two pods; the prompt names it (Debian's bash.bashrc PS1 \u@\h:\w\$).
+    const m = entered.prompt.match(/^root@(backend-[a-z0-9]+-[a-z0-9]{5}):\/app# $/);
+    expect(m, entered.prompt).not.toBeNull();
+    const pod = m![1]!;
+    expect((await ok(h, 'shell.prompt', {})).prompt).toBe(entered.prompt);
+
+    from = events.length;
+    expect((await ok(h, 'shell.run', { line: 'printenv MY_POD_NAME' })).code).toBe(0);
+    expect(outSince(events, from)).toBe(pod + '\n');
+
+    from = events.length;
+    expect((await ok(h, 'shell.run', { line: 'curl -s -o /dev/null -w "%{http_code}" localhost:8000/' })).code).toBe(0);
+    expect(outSince(events, from)).toBe('200');
+
+    // The graphite Service's name resolves through the pod's resolv.conf (search default.svc.cluster.local).
+    from = events.length;
+    const inside = await ok(h, 'shell.run', { line: 'nc -zv graphite 80' });
+    expect(inside.code, outSince(events, from)).toBe(0);
+
+    from = events.length;
+    const left = await ok(h, 'shell.run', { line: 'exit' });
+    expect(outSince(events, from)).toBe('exit\n');
+    expect(left).toEqual({ code: 0, prompt: laptopPrompt });
+
+    // On the laptop the same name does not resolve.
+    from = events.length;
+    const outside = await ok(h, 'shell.run', { line: 'nc -zv graphite 80' });
+    expect(outside.code).not.toBe(0);
+    expect(outSince(events, from)).toMatch(/graphite/);
+  });
+
+  it('exit N: kubectl reports "command terminated with exit code N" and returns N; the rest of the line does not run', async () => {
+    const { h, events, backendPod } = await cluster();
+    const entered = await ok(h, 'shell.run', { line: `kubectl exec -it ${backendPod} -- sh` });
+    // python:3.12-slim's /bin/sh is dash: PS1 "# " for root.
+    expect(entered.prompt).toBe('# ');
+    const from = events.length;
+    const r = await ok(h, 'shell.run', { line: 'exit 3; echo not-here' });
+    expect(outSince(events, from)).toBe('command terminated with exit code 3\n');
+    expect(r.code).toBe(3);
+    expect(r.prompt).toMatch(/^learner@laptop:/);
+  });
+
+  it('the outer command line goes on after the session: `kubectl exec -it ... -- sh; echo back $?`', async () => {
+    const { h, events, backendPod } = await cluster();
+    expect((await ok(h, 'shell.run', { line: `kubectl exec -it ${backendPod} -- sh; echo back $?` })).prompt).toBe('# ');
+    const from = events.length;
+    const r = await ok(h, 'shell.run', { line: 'exit 0' });
+    expect(outSince(events, from)).toBe('back 0\n');
+    expect(r.prompt).toMatch(/^learner@laptop:/);
+  });
+
+  it('deleting the pod while inside ends the session with kubectl’s exit code 137 message', async () => {
+    const { h, events, backendPod } = await cluster();
+    expect((await ok(h, 'shell.run', { line: `kubectl exec -it ${backendPod} -- bash` })).prompt).toBe(`root@${backendPod}:/app# `);
+    const from = events.length;
+    await ok(h, 'shell.run', { line: `kubectl delete pod ${backendPod} --wait=false`, tab: 'other' });
+    await pass(h, 35_000);
+    expect(outSince(events, from, 'main')).toBe('command terminated with exit code 137\n');
+    expect((await ok(h, 'shell.prompt', {})).prompt).toMatch(/^learner@laptop:/);
+    const r = await ok(h, 'shell.run', { line: 'echo $?' });
+    expect(r.prompt).toMatch(/^learner@laptop:/);
+    expect(outSince(events, from, 'main')).toMatch(/137\n137\n$/);
+  });
+
+  it('without -i the shell gets no stdin and exits at once; graphite’s alpine image has no bash', async () => {
+    const { h, events, backendPod } = await cluster();
+    let from = events.length;
+    const r = await ok(h, 'shell.run', { line: `kubectl exec ${backendPod} -- sh` });
+    expect(r.code).toBe(0);
+    expect(r.prompt).toMatch(/^learner@laptop:/);
+    expect(outSince(events, from)).toBe('');
+    from = events.length;
+    const g = await ok(h, 'shell.run', { line: 'kubectl exec -it deploy/graphite -- bash' });
+    expect(g.code).not.toBe(0);
+    expect(outSince(events, from)).toMatch(/exec: "bash": executable file not found in \$PATH/);
+    // busybox ash: PS1 "\w \$ " in the container's working directory.
+    expect((await ok(h, 'shell.run', { line: 'kubectl exec -it deploy/graphite -- sh' })).prompt).toBe('/ # ');
+    expect((await ok(h, 'shell.run', { line: 'exit' })).prompt).toMatch(/^learner@laptop:/);
+  });
+});

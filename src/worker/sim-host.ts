@@ -1,5 +1,6 @@
 /**
- * The simulation as the worker hosts it: one World, one Shell per terminal tab, the real-time clock driver,
+ * The simulation as the worker hosts it: one World, a stack of shells per terminal tab (the laptop's, and above it
+ * the pod shells `kubectl exec -it` opens), the real-time clock driver,
  * and a handler for every method of the protocol. No DOM and no `self`: the worker entry (sim.worker.ts)
  * wires `emit` to postMessage, and unit tests call `handle` directly.
  */
@@ -20,10 +21,34 @@ const PROJECT_DIR = HOME + '/myproject';
 
 export class SimError extends Error {}
 
-interface Tab {
+/**
+ * One shell of a tab's stack: the laptop's at the bottom, above it the shells `kubectl exec -it` opened in pods.
+ * Command lines go to the top one.
+ */
+interface Frame {
   shell: sim.ShellLike;
-  running: boolean;
+  /** The command line this shell is running, if any (a `kubectl exec -it` stays in flight under its pod shell). */
+  inflight: Promise<number> | null;
+  /** Nested shells: ends the session (resolves the enterShell promise of the kubectl that opened it). */
+  close?: (code: number) => void;
+  /** Set by `exit [n]` in a nested shell; the frame is popped when its command line ends. */
+  exitCode?: number;
+  /** The nested shell's process on the pod: gone when the pod is (its container was killed). */
+  pid?: number;
 }
+
+interface Tab {
+  name: string;
+  stack: Frame[];
+  running: boolean;
+  /** Wakes `settle` when the stack changed under a running command line (a shell pushed, a pod gone). */
+  wake: (() => void) | null;
+  /** A settle started outside a request (a pod went away while its shell was idle). */
+  settling: Promise<unknown> | null;
+}
+
+/** Exit status kubectl reports when the container is killed during exec: 128 + SIGKILL (9). */
+const EXEC_KILLED = 137;
 
 export interface SimHostOptions {
   /** Start the real-time clock loop (the worker does; tests drive time by hand). */
@@ -68,6 +93,7 @@ export class SimHost {
    * and each `changed` makes the page re-run lesson checks.
    */
   private changed(what: string): void {
+    if (what === 'kube' || what === 'proc') this.endOrphanedShells();
     this.pendingChanges.add(what);
     if (this.changeTimer !== null) return;
     this.changeTimer = setTimeout(() => {
@@ -84,18 +110,100 @@ export class SimHost {
     if (t) return t;
     const fs = this.world.fs('laptop');
     const cwd = fs.isDir(PROJECT_DIR) ? PROJECT_DIR : HOME;
+    const tab: Tab = { name, stack: [], running: false, wake: null, settling: null };
     const shell = sim.createShell(this.world, {
       host: 'laptop',
       cwd,
       env: { HOME, USER: 'learner', PATH: '/usr/local/bin:/usr/bin:/bin', TERM: 'xterm-256color' },
       out: (text) => this.emit('term.out', { text, tab: name }),
       err: (text) => this.emit('term.out', { text, tab: name }),
+      enterShell: (opts) => this.enterShell(tab, opts),
     });
     if (typeof shell === 'string') throw new SimError(shell);
     if (Array.isArray(shell.history) && shell.history.length === 0) shell.history.push(...this.history);
-    t = { shell, running: false };
-    this.tabs.set(name, t);
-    return t;
+    tab.stack.push({ shell, inflight: null });
+    this.tabs.set(name, tab);
+    return tab;
+  }
+
+  private top(t: Tab): Frame {
+    return t.stack[t.stack.length - 1]!;
+  }
+
+  /** ProgramContext.enterShell: push a shell for `opts.host` on the tab; resolves when it exits or its pod goes. */
+  private enterShell(t: Tab, opts: Parameters<NonNullable<sim.ShellOptions['enterShell']>>[0]): Promise<number> {
+    return new Promise<number>((resolve) => {
+      let done = false;
+      const frame: Frame = {
+        shell: null as unknown as sim.ShellLike,
+        inflight: null,
+        close: (code) => {
+          if (done) return;
+          done = true;
+          resolve(code);
+        },
+      };
+      const out = (text: string) => this.emit('term.out', { text, tab: t.name });
+      const shell = sim.createPodShell(this.world, {
+        ...opts,
+        out,
+        err: out,
+        interactive: true,
+        enterShell: (o) => this.enterShell(t, o),
+        onExit: (code) => (frame.exitCode = code),
+      });
+      frame.shell = shell;
+      frame.pid = shell.pid;
+      t.stack.push(frame);
+      t.wake?.();
+    });
+  }
+
+  /**
+   * Wait for the top shell's command line; when it opened a nested shell, answer with that shell's prompt (the
+   * opening command stays in flight); when a nested shell exited, close it and go on waiting for the command that
+   * opened it (its kubectl prints its last words), then answer with the outer prompt.
+   */
+  private async settle(t: Tab): Promise<{ code: number; prompt: string }> {
+    for (;;) {
+      const top = this.top(t);
+      if (!top.inflight) return { code: 0, prompt: top.shell.prompt() };
+      const woke = new Promise<'wake'>((r) => (t.wake = () => r('wake')));
+      const r = await Promise.race([top.inflight, woke]);
+      t.wake = null;
+      if (r === 'wake') continue;
+      top.inflight = null;
+      if (top.exitCode !== undefined && top.close && t.stack.length > 1) {
+        t.stack.pop();
+        top.close(top.exitCode);
+        continue;
+      }
+      return { code: r, prompt: top.shell.prompt() };
+    }
+  }
+
+  /**
+   * A pod shell whose pod went away (deleted, rolled out) ends as kubectl's exec does when the container is
+   * killed: the nested session is over with 137 and kubectl prints "command terminated with exit code 137".
+   */
+  private endOrphanedShells(): void {
+    for (const t of this.tabs.values()) {
+      const i = t.stack.findIndex((f) => f.pid !== undefined && !this.world.procs.get(f.pid));
+      if (i <= 0) continue;
+      const gone = t.stack.splice(i);
+      for (const f of gone.reverse()) f.close?.(EXEC_KILLED);
+      if (t.wake) t.wake();
+      else if (!t.running) {
+        // Nothing waits for the outer command (the learner sat at the pod prompt): finish it here and tell the
+        // page the prompt changed.
+        t.running = true;
+        t.settling = this.settle(t).finally(() => {
+          t.running = false;
+          t.settling = null;
+          this.changed('prompt');
+        });
+      }
+    }
   }
 
   private backend(source: string | undefined): MetricsBackend {
@@ -121,33 +229,36 @@ export class SimHost {
     'shell.run': async ({ line, tab }) => {
       if (typeof line !== 'string') throw new SimError('shell.run: line must be a string');
       const t = this.tab(tab);
+      if (t.settling) await t.settling;
       if (t.running) throw new SimError('a command is already running in this terminal');
       t.running = true;
       this.emit('shell.started', { line, tab: tab || DEFAULT_TAB });
       try {
-        const code = await t.shell.run(line);
-        return { code, prompt: t.shell.prompt() };
+        const top = this.top(t);
+        top.inflight = top.shell.run(line);
+        return await this.settle(t);
       } finally {
         t.running = false;
       }
     },
     'shell.interrupt': ({ tab }) => {
-      this.tab(tab).shell.interrupt();
+      this.top(this.tab(tab)).shell.interrupt();
       return null;
     },
     'shell.incomplete': ({ text }) => ({ incomplete: typeof text === 'string' && sim.isIncomplete(this.world, text) }),
     'shell.complete': async ({ line, cursor, tab }) => {
       if (typeof line !== 'string') throw new SimError('shell.complete: line must be a string');
       const c = Number.isInteger(cursor) ? Math.max(0, Math.min(cursor, line.length)) : line.length;
-      const r = await this.tab(tab).shell.complete(line, c);
+      const r = await this.top(this.tab(tab)).shell.complete(line, c);
       return { start: r.start, candidates: [...r.candidates] };
     },
-    'shell.prompt': ({ tab }) => ({ prompt: this.tab(tab).shell.prompt() }),
+    'shell.prompt': ({ tab }) => ({ prompt: this.top(this.tab(tab)).shell.prompt() }),
     'shell.setHistory': ({ entries }) => {
       if (!Array.isArray(entries)) throw new SimError('shell.setHistory: entries must be an array of strings');
       this.history = entries.filter((e) => typeof e === 'string').slice(-1000);
       for (const t of this.tabs.values()) {
-        if (Array.isArray(t.shell.history)) t.shell.history.splice(0, t.shell.history.length, ...this.history);
+        const laptop = t.stack[0]!.shell;
+        if (Array.isArray(laptop.history)) laptop.history.splice(0, laptop.history.length, ...this.history);
       }
       return null;
     },
@@ -216,7 +327,7 @@ export class SimHost {
     'world.reset': ({ seed }) => {
       for (const t of this.tabs.values()) {
         try {
-          t.shell.interrupt();
+          for (const f of t.stack) f.shell.interrupt();
         } catch {
           /* a shell that fails to stop is dropped anyway */
         }

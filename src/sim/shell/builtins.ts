@@ -249,6 +249,15 @@ export const BUILTINS: Record<string, Builtin | undefined> = {
     return 0;
   },
   exit({ io, argv, sh }) {
+    if (sh.onExit) {
+      // A nested shell (kubectl exec -it POD -- sh): exit ends it and the rest of the line does not run;
+      // the worker then returns to the shell that opened it. bash's "exit [n]": n & 255, else the last status.
+      const n = argv[1] === undefined ? sh.status : /^-?[0-9]+$/.test(argv[1]) ? Number(argv[1]) & 255 : 2;
+      if (argv[1] !== undefined && !/^-?[0-9]+$/.test(argv[1])) io.err(`bash: exit: ${argv[1]}: numeric argument required\n`);
+      sh.onExit(n);
+      sh.status = n;
+      throw new ControlFlow('return', n);
+    }
     io.out('exit\n');
     io.err('(this playground terminal stays open: there is no outer shell to return to. Close the tab or keep typing.)\n');
     const n = argv[1] === undefined ? sh.status : Number(argv[1]);

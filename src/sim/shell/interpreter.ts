@@ -104,6 +104,10 @@ export interface ShellOptions {
   out?: (t: string) => void;
   err?: (t: string) => void;
   user?: string;
+  /** Given to programs as ProgramContext.enterShell (the worker's nested shells: `kubectl exec -it`). */
+  enterShell?: ProgramContext['enterShell'];
+  /** Set on a nested shell (inside a pod): `exit [n]` ends it with this call instead of the top-level note. */
+  onExit?: (code: number) => void;
 }
 
 const macrotask = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -125,6 +129,8 @@ export class Shell {
   out: (t: string) => void;
   err: (t: string) => void;
   private randomSeed = 12345;
+  readonly enterShell?: ProgramContext['enterShell'];
+  readonly onExit?: (code: number) => void;
 
   constructor(world: World, opts: ShellOptions = {}) {
     this.world = world;
@@ -132,6 +138,8 @@ export class Shell {
     this.user = opts.user ?? 'learner';
     this.out = opts.out ?? (() => {});
     this.err = opts.err ?? (() => {});
+    if (opts.enterShell) this.enterShell = opts.enterShell;
+    if (opts.onExit) this.onExit = opts.onExit;
     const home = this.user === 'root' ? '/root' : HOME;
     const cwd = opts.cwd ?? home;
     this.pid = world.procs.spawn(this.host, '-bash', 1, world.clock.now()).pid;
@@ -657,6 +665,7 @@ export class Shell {
       out: (t) => io.out(String(t)),
       err: (t) => io.err(String(t)),
       stdoutIsTerminal: TERMINAL_WRITERS.has(io.out),
+      ...(this.enterShell ? { enterShell: this.enterShell } : {}),
       cwd: st.cwd,
       host: this.host,
       world: this.world,

@@ -35,6 +35,25 @@ export interface ProgramContext {
    * In the foreground this advances the clock at once (the shell's `sleep N` is instant in real time).
    */
   sleep(ms: number): Promise<boolean>;
+  /**
+   * Open an interactive shell on another host in the same terminal (`kubectl exec -it POD -- sh`). Provided by
+   * the worker host (src/worker/sim-host.ts), which stacks the new shell on the tab: command lines go to it until
+   * it runs `exit [n]`, then the promise resolves with that status (137 when the pod goes away meanwhile).
+   * Absent in unit tests that run programs without the worker.
+   */
+  enterShell?(opts: EnterShellOptions): Promise<number>;
+}
+
+export interface EnterShellOptions {
+  /** Network namespace / filesystem of the new shell (a pod's host). */
+  host: string;
+  cwd: string;
+  /** The complete environment the shell starts with (the container's resolved env). */
+  env: Record<string, string>;
+  user: string;
+  hostname: string;
+  /** Which shell the image runs for the command asked for (its prompt differs): bash, dash or busybox ash. */
+  shell?: 'bash' | 'dash' | 'ash';
 }
 
 /** Exit status; 130 for Ctrl-C, 127 command not found, as bash. */

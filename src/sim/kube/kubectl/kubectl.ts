@@ -20,6 +20,8 @@ import { jsonpath } from './jsonpath';
 import { describe } from './describe';
 import { completeKubectl } from './complete';
 import { minikubeProgram } from './minikube';
+import { execShell, isShellCommand, podShellKind } from './pod-shell';
+import { planContainer } from '../cluster/runtime';
 
 export const KUBECTL_VERSION = 'v1.32.0';
 
@@ -980,16 +982,28 @@ async function cmdExec(c: Cluster, ctx: ProgramContext, p: ParsedArgs): Promise<
     ctx.out(pod.metadata.name + '\n');
     return 0;
   }
-  if ((prog === 'sh' || prog === 'bash') && !args.includes('-c')) {
-    ctx.err('error: an interactive shell inside a pod is not available in this playground; run one command instead, e.g. kubectl exec ' + p.pos[0] + ' -- env\n');
-    return 1;
+  const cwd = planContainer(c, ct, pod).cwd;
+  const shellKind = isShellCommand(prog) ? podShellKind(String(ct.image ?? ''), prog) : null;
+  if (shellKind) {
+    const code = await execShell(ctx, {
+      argv: [cmd!, ...args],
+      kind: shellKind,
+      host,
+      cwd,
+      env: envMap,
+      hostname: pod.metadata.name,
+      stdin: boolFlag(p, 'stdin'),
+      tty: boolFlag(p, 'tty'),
+    });
+    if (code !== 0) ctx.err(`command terminated with exit code ${code}\n`);
+    return code;
   }
-  const spec = ctx.world.programs.get(prog);
+  const spec = isShellCommand(prog) ? undefined : ctx.world.programs.get(prog);
   if (!spec) {
     ctx.err(`error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH: unknown\n`);
     return 1;
   }
-  const code = await spec.run({ ...ctx, argv: [prog, ...args], env: envMap, host, cwd: ct.workingDir ?? '/' });
+  const code = await spec.run({ ...ctx, argv: [prog, ...args], env: envMap, host, cwd });
   if (code !== 0) ctx.err(`command terminated with exit code ${code}\n`);
   return code;
 }
