@@ -1307,6 +1307,7 @@ export const kubectlProgram: ProgramSpec = {
     'kubectl get pods -o wide',
     'kubectl rollout status deployment/backend',
     'kubectl exec deploy/backend -- printenv GUNICORN_CMD_ARGS',
+    'kubectl exec -it deploy/backend -- bash',
     'kubectl patch deployment backend --patch-file k8s/patch.json',
     'kubectl logs deploy/backend --tail 20',
     'kubectl port-forward svc/graphite 8080:80',
@@ -1325,6 +1326,7 @@ SYNOPSIS
   kubectl rollout status|restart|history|undo deployment/NAME
   kubectl logs POD|deploy/NAME [-c C] [--tail N] [-f]
   kubectl exec POD|deploy/NAME -- COMMAND (env, printenv X ...)
+  kubectl exec -it POD|deploy/NAME -- sh|bash   a shell inside the pod (its env, localhost, cluster DNS); exit returns
   kubectl port-forward svc/NAME|pod/NAME LOCAL:REMOTE
   kubectl scale deployment/NAME --replicas=N;  kubectl set image deployment/NAME C=IMAGE
   kubectl explain deployment.spec.selector;  kubectl version;  kubectl cluster-info
