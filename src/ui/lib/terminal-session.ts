@@ -84,6 +84,18 @@ export class TerminalSession {
         if ((tab ?? 'main') === this.tab) this.output(text);
       }),
       client.on('changed', ({ what }) => {
+        if (what === 'prompt') {
+          // The shell on top changed by itself (a pod shell ended when its pod went away): redraw the prompt.
+          void client
+            .call('shell.prompt', { tab: this.tab })
+            .then((r) => {
+              if (r.prompt === this.prompt) return;
+              this.prompt = r.prompt;
+              if (!this.running) this.render();
+            })
+            .catch(() => {});
+          return;
+        }
         if (what !== 'reset') return;
         this.pending = [];
         this.output('(The simulation was reset: a fresh laptop, no metrics, no cluster.)\n');
