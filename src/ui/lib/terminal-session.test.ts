@@ -145,4 +145,47 @@ describe('TerminalSession', () => {
     expect(colourPrompt('learner@laptop:~/myproject$ ').replace(/\x1b\[[0-9;]*m/g, '')).toBe('learner@laptop:~/myproject$ ');
     expect(toCrlf('a\nb\r\nc')).toBe('a\r\nb\r\nc');
   });
+  it('two tabs share one history: a line run in one is Up-arrow away in the other, and both are saved', async () => {
+    const f = fakeClient();
+    const store = memStore(['echo before']);
+    const a = new TerminalSession(fakeTerm().term, f.client, 'main', store);
+    const b = new TerminalSession(fakeTerm().term, f.client, 't2', store);
+    await a.start();
+    await b.start();
+    a.input('echo one\r');
+    await a.whenIdle();
+    b.input('\x1b[A');
+    await b.whenIdle();
+    expect(b.editor.buf).toBe('echo one');
+    b.input('\x15echo two\r'); // Ctrl-U, then a new line
+    await b.whenIdle();
+    expect(f.calls.filter((c) => c.method === 'shell.run').map((c) => [c.params.tab, c.params.line])).toEqual([
+      ['main', 'echo one'],
+      ['t2', 'echo two'],
+    ]);
+    a.input('\x1b[A');
+    await a.whenIdle();
+    expect(a.editor.buf).toBe('echo two');
+    expect(store.saved).toEqual(['echo before', 'echo one', 'echo two']);
+  });
+
+  it('shows only its own tab\'s output, and draws nothing once disposed (its tab was closed mid-command)', async () => {
+    const f = fakeClient();
+    const t = fakeTerm();
+    const s = new TerminalSession(t.term, f.client, 't2', memStore());
+    await s.start();
+    f.emit('term.out', { text: 'for main\n', tab: 'main' });
+    f.emit('term.out', { text: 'for t2\n', tab: 't2' });
+    expect(t.out.join('')).not.toContain('for main');
+    expect(t.out.join('')).toContain('for t2');
+    s.input('sleep\r');
+    await new Promise((r) => setTimeout(r, 5));
+    const before = t.out.length;
+    s.dispose();
+    f.release();
+    await s.whenIdle();
+    s.input('echo late\r');
+    expect(t.out.length).toBe(before);
+    expect(runs(f.calls)).toEqual(['sleep']);
+  });
 });

@@ -43,6 +43,29 @@ export function localHistoryStore(key = HISTORY_KEY): HistoryStore {
   };
 }
 
+/**
+ * One history for every terminal tab on the page: sessions built on the same store share one entries array
+ * (History mutates it in place), so a line run in Terminal 2 is Up-arrow away in Terminal 1 and one tab's save
+ * never overwrites another's lines in localStorage. Each session keeps its own Up/Down position.
+ */
+const sharedEntries = new WeakMap<HistoryStore, string[]>();
+
+function entriesFor(store: HistoryStore): string[] {
+  let e = sharedEntries.get(store);
+  if (!e) {
+    e = store.load().slice(-1000);
+    sharedEntries.set(store, e);
+  }
+  return e;
+}
+
+let pageStore: HistoryStore | undefined;
+
+/** The page's history store (localStorage), the same object for every terminal tab. */
+export function pageHistoryStore(): HistoryStore {
+  return (pageStore ??= localHistoryStore());
+}
+
 const PS2 = '> ';
 const FALLBACK_PROMPT = 'learner@laptop:~$ ';
 const BELL = '\x07';
@@ -71,14 +94,20 @@ export class TerminalSession {
   private outputEndsWithNewline = true;
   private idleWaiters: (() => void)[] = [];
   private disposers: (() => void)[] = [];
+  private seenHistoryLength: number;
+  private disposed = false;
 
   constructor(
     private term: TermLike,
     private client: SimClient,
     readonly tab = 'main',
-    private store: HistoryStore = localHistoryStore(),
+    private store: HistoryStore = pageHistoryStore(),
   ) {
-    this.editor = new LineEditor(new History(store.load()));
+    const history = new History();
+    history.entries = entriesFor(store);
+    history.reset();
+    this.seenHistoryLength = history.entries.length;
+    this.editor = new LineEditor(history);
     this.disposers.push(
       client.on('term.out', ({ text, tab }) => {
         if ((tab ?? 'main') === this.tab) this.output(text);
@@ -124,9 +153,14 @@ export class TerminalSession {
     this.render();
   }
 
+  /** Stop listening; a command still running (its tab was closed) ends without drawing on the gone screen. */
   dispose(): void {
     for (const d of this.disposers) d();
     this.disposers = [];
+    this.disposed = true;
+    this.queue = [];
+    const cols = this.term.cols;
+    this.term = { cols, write: () => {}, clear: () => {} };
   }
 
   get isRunning(): boolean {
@@ -139,6 +173,7 @@ export class TerminalSession {
 
   /** Feed an xterm onData chunk. */
   input(data: string): void {
+    if (this.disposed) return;
     if (this.running && data.includes('\x03')) {
       // Ctrl-C while a command runs: the foreground job gets SIGINT (the shell echoes the ^C, as the tty does).
       this.queue = [];
@@ -220,6 +255,12 @@ export class TerminalSession {
   }
 
   private async key(k: string): Promise<void> {
+    const entries = this.editor.history.entries.length;
+    if (entries !== this.seenHistoryLength) {
+      // Another tab added a line: start Up/Down from the newest entry again.
+      this.seenHistoryLength = entries;
+      this.editor.history.reset();
+    }
     const wasTab = this.lastKeyWasTab;
     this.lastKeyWasTab = false;
     const a = this.editor.key(k);
@@ -287,6 +328,7 @@ export class TerminalSession {
     }
     this.pending = [];
     this.editor.history.add(text);
+    this.seenHistoryLength = this.editor.history.entries.length;
     this.store.save(this.editor.history.entries);
     this.running = true;
     this.outputEndsWithNewline = true;
