@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { launch, openPage, screenshot } from './browser';
 
 type TermWindow = { __terminals: { get(tab: string): { text(): string; running: boolean } | undefined } };
@@ -114,6 +115,16 @@ describe('terminal tabs', () => {
     await expect.poll(async () => (await scrollback(page, 't2')).split('$ ' + CURL).length - 1).toBe(2);
     await expect.poll(lastCurl, { timeout: 15_000 }).toMatch(PROMPT); // the prompt after the second curl
     expect(await lastCurl()).not.toContain('Hello There!'); // -s: nothing at all when the connection is refused
+
+    // A lesson's "show me" and the editor's Apply type into Terminal 1 (the registry's 'main'): it comes to the front.
+    await page.evaluate(async () => {
+      const w = globalThis as unknown as { __terminals: { get(t: string): { type(s: string, o: object): Promise<void> } } };
+      await w.__terminals.get('main').type('echo typed by show me', { delayMs: 0 });
+    });
+    await expect.poll(() => page.getByRole('tab', { name: 'Terminal 1' }).getAttribute('aria-selected')).toBe('true');
+    await expect(page.locator('[data-testid="terminal-main"]').isVisible()).resolves.toBe(true);
+    await expect.poll(() => screenRows(page, 'main')).toMatch(/^typed by show me\s*$/m);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid'))).toBe('terminal-main');
     await page.context().close();
   });
 
@@ -140,9 +151,20 @@ describe('terminal tabs', () => {
     expect(await scrollback(page, 't4')).toMatch(/learner@laptop:~\S*\$/);
     expect(await scrollback(page, 't4')).not.toContain(':/tmp$');
 
+    // axe-core on the tab strip and panels: no serious or critical violation (tablist roles, names, no nested controls).
+    const axe = await new AxeBuilder({ page: page as never }).include('.term-tabs').analyze();
+    const bad = (axe.violations as { id: string; impact?: string | null; nodes: { target: unknown }[] }[])
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+    expect(bad).toEqual([]);
+
     // Keyboard: Home, arrows (wrapping), End, as the WAI-ARIA tabs pattern.
     await page.getByRole('tab', { name: 'Terminal 4' }).focus();
     await page.keyboard.press('Home');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('termtab-main');
+    await page.keyboard.press('End');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('termtab-t4');
+    await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('termtab-main');
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('termtab-t4');
