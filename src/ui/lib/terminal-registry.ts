@@ -1,6 +1,8 @@
 /**
  * Terminals on the page, by tab id, so that other parts (a lesson's "show me", the editor's "Apply")
  * can type into one: `getTerminal()?.type('kubectl apply -f app.yaml')`.
+ * Tab ids are the worker's shell tabs: 'main' is "Terminal 1" (always open; the default here), extra tabs
+ * opened with "+" register as 't2', 't3', … while open. Typing into or focusing a hidden tab brings it to the front.
  */
 export interface TerminalApi {
   /** Type `text` (one line, or several as a paste) and press Enter unless run === false. Resolves when the command ended. */
