@@ -26,6 +26,7 @@ export interface ShellLike {
   prompt(): string;
   complete(line: string, cursor: number): { start: number; candidates: string[] } | Promise<{ start: number; candidates: string[] }>;
   history?: string[];
+  jobs?(): { pid: number; state: string }[];
 }
 
 export interface ShellOptions {

@@ -34,6 +34,8 @@ export interface StatsdCounters {
 export interface Methods {
   /** Run one complete command line (may hold newlines: heredocs, pasted scripts). Resolves when it ends. */
   'shell.run': { params: { line: string; tab?: string }; result: { code: number; prompt: string } };
+  /** A terminal tab was closed: its shells go away, and (as bash does on hangup) its jobs get SIGHUP. */
+  'shell.close': { params: { tab: string }; result: null };
   /** Ctrl-C: SIGINT to the foreground job. */
   'shell.interrupt': { params: { tab?: string }; result: null };
   /** Does this text need more lines (open quote, heredoc, trailing pipe)? */

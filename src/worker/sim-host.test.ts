@@ -217,3 +217,28 @@ describe('kubectl exec -it: a shell inside the pod, stacked on the tab', () => {
     expect((await ok(h, 'shell.run', { line: 'exit' })).prompt).toMatch(/^learner@laptop:/);
   });
 });
+
+describe('closing a terminal tab', () => {
+  it("hangs up its shell: the foreground program is interrupted and background jobs get SIGHUP (bash's huponexit)", async () => {
+    const events: string[] = [];
+    const host = new SimHost((name, data) => {
+      if (name === 'term.out') events.push((data as { text: string }).text);
+    });
+    const call = async (method: string, params: unknown) => {
+      const r = await host.handle(method, params);
+      if (!r.ok) throw new Error(r.error);
+      return r.result;
+    };
+    await call('shell.run', { line: 'pip install flask > /dev/null', tab: 't2' });
+    await call('shell.run', { line: 'python myproject.py &', tab: 't2' });
+    await call('shell.run', { line: 'ss -lnt', tab: 'main' });
+    expect(events.join('')).toMatch(/0\.0\.0\.0:5000/);
+    await call('shell.close', { tab: 't2' });
+    await new Promise((r) => setTimeout(r, 0));
+    events.length = 0;
+    await call('shell.run', { line: 'ss -lnt', tab: 'main' });
+    // The Flask dev server installs no SIGHUP handler: it died with the terminal.
+    expect(events.join('')).not.toMatch(/:5000/);
+    await expect(call('shell.close', { tab: 'main' })).rejects.toThrow('the main terminal stays open');
+  });
+});

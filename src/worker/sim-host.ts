@@ -241,6 +241,20 @@ export class SimHost {
         t.running = false;
       }
     },
+    'shell.close': ({ tab }) => {
+      const name = tab || DEFAULT_TAB;
+      if (name === DEFAULT_TAB) throw new SimError('shell.close: the main terminal stays open');
+      const t = this.tabs.get(name);
+      if (!t) return null;
+      this.tabs.delete(name);
+      for (const f of [...t.stack].reverse()) {
+        f.shell.interrupt();
+        // bash, hung up with its terminal, sends SIGHUP to every job it started.
+        for (const j of f.shell.jobs?.() ?? []) if (j.state === 'Running') this.world.procs.kill(j.pid, 'SIGHUP');
+      }
+      this.changed('proc');
+      return null;
+    },
     'shell.interrupt': ({ tab }) => {
       this.top(this.tab(tab)).shell.interrupt();
       return null;
