@@ -76,7 +76,7 @@ export interface Methods {
   /** Evaluate lesson step checks (src/lessons/types.ts `Check`) against the world: one boolean per check. */
   'lesson.check': { params: { checks: Check[] }; result: { results: boolean[] } };
   /** Start a fresh world (reset lesson / sandbox). */
-  'world.reset': { params: { seed?: string }; result: null };
+  'world.reset': { params: Record<string, never>; result: null };
 }
 
 export interface Events {

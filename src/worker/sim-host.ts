@@ -6,9 +6,13 @@
  */
 import type { World } from '../sim/world';
 import { HOME } from '../sim/world';
-import type { MetricsBackend } from '../sim/metrics';
-import type { EventName, Events, MethodName, Methods } from './protocol';
-import * as sim from './adapter';
+import { bootWorld } from '../sim/boot';
+import { flushBackend, metricsBackends, onFlush, type MetricsBackend } from '../sim/metrics';
+import { Shell, isIncomplete } from '../sim/shell';
+import type { ProgramContext } from '../sim/shell/program';
+import { evaluateTargets, toColumns } from '../sim/graphite';
+import { createPodShell, type PodShell } from '../sim/kube/kubectl/pod-shell';
+import type { EventName, Events, MethodName, Methods, StatsdCounters } from './protocol';
 import { ClockDriver } from './clock-driver';
 import { evaluateCheck } from '../lessons/checks';
 
@@ -26,7 +30,7 @@ export class SimError extends Error {}
  * Command lines go to the top one.
  */
 interface Frame {
-  shell: sim.ShellLike;
+  shell: Shell | PodShell;
   /** The command line this shell is running, if any (a `kubectl exec -it` stays in flight under its pod shell). */
   inflight: Promise<number> | null;
   /** Nested shells: ends the session (resolves the enterShell promise of the kubectl that opened it). */
@@ -45,6 +49,18 @@ interface Tab {
   wake: (() => void) | null;
   /** A settle started outside a request (a pod went away while its shell was idle). */
   settling: Promise<unknown> | null;
+}
+
+/** The counters the first page shows (statsd's own counts, plus the last bad lines with their reasons). */
+function statsdCounters(b: MetricsBackend): StatsdCounters {
+  const c = b.statsd.counters();
+  return {
+    packetsReceived: c.packetsReceived,
+    metricsReceived: c.metricsReceived,
+    badLinesSeen: c.badLinesSeen,
+    lastFlush: c.lastFlush ?? b.lastFlush,
+    badLines: c.badLines.slice(-20).map((x) => ({ line: x.line, reason: x.reason, at: x.at })),
+  };
 }
 
 /** Exit status kubectl reports when the container is killed during exec: 128 + SIGKILL (9). */
@@ -75,14 +91,14 @@ export class SimHost {
     if (opts.realtime) this.driver.start();
   }
 
-  private boot(seed?: string): void {
+  private boot(): void {
     for (const u of this.unsubscribe) u();
     this.unsubscribe = [];
     this.tabs.clear();
-    this.world = sim.createWorld(seed);
+    this.world = bootWorld();
     this.world.events.terminal = (text) => this.emit('term.out', { text, tab: DEFAULT_TAB });
     this.world.events.changed = (what) => this.changed(what);
-    this.unsubscribe.push(sim.onFlush(this.world, (b, now) => this.emit('flushed', { now, source: b.id })));
+    this.unsubscribe.push(onFlush(this.world, (b, now) => this.emit('flushed', { now, source: b.id })));
   }
 
   private pendingChanges = new Set<string>();
@@ -111,7 +127,7 @@ export class SimHost {
     const fs = this.world.fs('laptop');
     const cwd = fs.isDir(PROJECT_DIR) ? PROJECT_DIR : HOME;
     const tab: Tab = { name, stack: [], running: false, wake: null, settling: null };
-    const shell = sim.createShell(this.world, {
+    const shell = new Shell(this.world, {
       host: 'laptop',
       cwd,
       env: { HOME, USER: 'learner', PATH: '/usr/local/bin:/usr/bin:/bin', TERM: 'xterm-256color' },
@@ -119,8 +135,7 @@ export class SimHost {
       err: (text) => this.emit('term.out', { text, tab: name }),
       enterShell: (opts) => this.enterShell(tab, opts),
     });
-    if (typeof shell === 'string') throw new SimError(shell);
-    if (Array.isArray(shell.history) && shell.history.length === 0) shell.history.push(...this.history);
+    if (shell.history.length === 0) shell.history.push(...this.history);
     tab.stack.push({ shell, inflight: null });
     this.tabs.set(name, tab);
     return tab;
@@ -131,11 +146,11 @@ export class SimHost {
   }
 
   /** ProgramContext.enterShell: push a shell for `opts.host` on the tab; resolves when it exits or its pod goes. */
-  private enterShell(t: Tab, opts: Parameters<NonNullable<sim.ShellOptions['enterShell']>>[0]): Promise<number> {
+  private enterShell(t: Tab, opts: Parameters<NonNullable<ProgramContext['enterShell']>>[0]): Promise<number> {
     return new Promise<number>((resolve) => {
       let done = false;
       const frame: Frame = {
-        shell: null as unknown as sim.ShellLike,
+        shell: null as unknown as PodShell,
         inflight: null,
         close: (code) => {
           if (done) return;
@@ -144,7 +159,7 @@ export class SimHost {
         },
       };
       const out = (text: string) => this.emit('term.out', { text, tab: t.name });
-      const shell = sim.createPodShell(this.world, {
+      const shell = createPodShell(this.world, {
         ...opts,
         out,
         err: out,
@@ -207,7 +222,7 @@ export class SimHost {
   }
 
   private backend(source: string | undefined): MetricsBackend {
-    const all = sim.backends(this.world);
+    const all = metricsBackends(this.world);
     const id = source || 'local';
     const b = all.get(id);
     if (!b) {
@@ -215,7 +230,7 @@ export class SimHost {
       throw new SimError(
         have.length
           ? `no statsd/Graphite backend '${id}' (there are: ${have.join(', ')})`
-          : `no statsd/Graphite backend is running (statsd is not available in this build yet)`,
+          : `no statsd/Graphite backend is running`,
       );
     }
     return b;
@@ -250,7 +265,7 @@ export class SimHost {
       for (const f of [...t.stack].reverse()) {
         f.shell.interrupt();
         // bash, hung up with its terminal, sends SIGHUP to every job it started.
-        for (const j of f.shell.jobs?.() ?? []) if (j.state === 'Running') this.world.procs.kill(j.pid, 'SIGHUP');
+        for (const j of f.shell instanceof Shell ? f.shell.jobs() : []) if (j.state === 'Running') this.world.procs.kill(j.pid, 'SIGHUP');
       }
       this.changed('proc');
       return null;
@@ -259,7 +274,7 @@ export class SimHost {
       this.top(this.tab(tab)).shell.interrupt();
       return null;
     },
-    'shell.incomplete': ({ text }) => ({ incomplete: typeof text === 'string' && sim.isIncomplete(this.world, text) }),
+    'shell.incomplete': ({ text }) => ({ incomplete: typeof text === 'string' && isIncomplete(text) }),
     'shell.complete': async ({ line, cursor, tab }) => {
       if (typeof line !== 'string') throw new SimError('shell.complete: line must be a string');
       const c = Number.isInteger(cursor) ? Math.max(0, Math.min(cursor, line.length)) : line.length;
@@ -272,7 +287,7 @@ export class SimHost {
       this.history = entries.filter((e) => typeof e === 'string').slice(-1000);
       for (const t of this.tabs.values()) {
         const laptop = t.stack[0]!.shell;
-        if (Array.isArray(laptop.history)) laptop.history.splice(0, laptop.history.length, ...this.history);
+        laptop.history.splice(0, laptop.history.length, ...this.history);
       }
       return null;
     },
@@ -301,10 +316,10 @@ export class SimHost {
     'clock.now': () => ({ now: this.world.clock.now(), speed: this.driver.speed }),
     'statsd.flush': ({ source }) => {
       const b = this.backend(source);
-      const points = sim.flushNow(this.world, b);
+      const points = flushBackend(this.world, b);
       return { now: this.world.clock.now(), points };
     },
-    'statsd.counters': ({ source }) => sim.statsdCounters(this.backend(source)),
+    'statsd.counters': ({ source }) => statsdCounters(this.backend(source)),
     'graphite.render': ({ targets, from, until, source, maxDataPoints }) => {
       if (!Array.isArray(targets) || targets.some((t) => typeof t !== 'string')) {
         throw new SimError('graphite.render: targets must be an array of strings');
@@ -315,14 +330,17 @@ export class SimHost {
       const fromSec = abs(from, now - 600);
       const untilSec = abs(until, now);
       if (fromSec >= untilSec) return { x: [], series: [], error: `from (${fromSec}) must be before until (${untilSec})` };
-      return sim.render(this.backend(source), targets, fromSec, untilSec, maxDataPoints);
+      const result = evaluateTargets(this.backend(source).store, targets, fromSec, untilSec);
+      if (result.error) return { x: [], series: [], error: result.error };
+      return toColumns(result, { maxDataPoints });
     },
     'graphite.find': ({ query, source }) => {
       if (typeof query !== 'string') throw new SimError('graphite.find: query must be a string');
-      return { nodes: sim.find(this.backend(source), query) };
+      const nodes = this.backend(source).store.find(query);
+      return { nodes: nodes.map((n) => ({ path: n.path, text: n.text, leaf: n.leaf })) };
     },
     'graphite.sources': () => ({
-      sources: [...sim.backends(this.world).values()].map((b) => ({ id: b.id, label: b.label ?? b.id })),
+      sources: [...metricsBackends(this.world).values()].map((b) => ({ id: b.id, label: b.label ?? b.id })),
     }),
     'fs.read': ({ path, host }) => ({ content: this.world.fs(host || 'laptop').read(path) }),
     'fs.write': ({ path, content, host }) => {
@@ -338,7 +356,7 @@ export class SimHost {
       if (!Array.isArray(checks)) throw new SimError('lesson.check: checks must be a list');
       return { results: checks.map((c) => evaluateCheck(this.world, c)) };
     },
-    'world.reset': ({ seed }) => {
+    'world.reset': () => {
       for (const t of this.tabs.values()) {
         try {
           for (const f of t.stack) f.shell.interrupt();
@@ -346,7 +364,7 @@ export class SimHost {
           /* a shell that fails to stop is dropped anyway */
         }
       }
-      this.boot(seed);
+      this.boot();
       this.emit('changed', { what: 'reset' });
       return null;
     },
