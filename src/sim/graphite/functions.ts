@@ -235,6 +235,16 @@ function nonNegativeDelta(val: Value, prev: Value, maxValue: Value, minValue: Va
   return [null, val];
 }
 
+/** The _nonNegativeDelta of each value against the one before it (nonNegativeDerivative; perSecond divides by step). */
+function nonNegativeDeltas(values: Value[], maxValue: Value, minValue: Value): Value[] {
+  let prev: Value = null;
+  return values.map((v) => {
+    const [d, p] = nonNegativeDelta(v, prev, maxValue, minValue);
+    prev = p;
+    return d;
+  });
+}
+
 function summarizeValues(s: TimeSeries, func: string, interval: number, newStart: number, newEnd: number): [Value[], number] {
   const f = AGG_FUNCS[func];
   if (!f) throw new EvalError(`Unsupported aggregation function: ${func}`);
@@ -415,15 +425,9 @@ const SPEC_LIST: FunctionSpec[] = [
     description: 'Like derivative, but a drop (counter reset) gives None, or wraps at maxValue.',
     params: [SERIES(), { name: 'maxValue', type: 'number', default: null }, { name: 'minValue', type: 'number', default: null }],
     fn: (_c, a) =>
-      each(list(a.seriesList), (s) => {
-        let prev: Value = null;
-        const values = s.values.map((v) => {
-          const [d, p] = nonNegativeDelta(v, prev, a.maxValue as Value, a.minValue as Value);
-          prev = p;
-          return d;
-        });
-        return copySeries(s, { name: `nonNegativeDerivative(${s.name})`, values });
-      }),
+      each(list(a.seriesList), (s) =>
+        copySeries(s, { name: `nonNegativeDerivative(${s.name})`, values: nonNegativeDeltas(s.values, a.maxValue as Value, a.minValue as Value) }),
+      ),
   },
   {
     name: 'perSecond',
@@ -432,12 +436,7 @@ const SPEC_LIST: FunctionSpec[] = [
     params: [SERIES(), { name: 'maxValue', type: 'number', default: null }, { name: 'minValue', type: 'number', default: null }],
     fn: (_c, a) =>
       each(list(a.seriesList), (s) => {
-        let prev: Value = null;
-        const values = s.values.map((v) => {
-          const [d, p] = nonNegativeDelta(v, prev, a.maxValue as Value, a.minValue as Value);
-          prev = p;
-          return d === null ? null : round6(d / s.step);
-        });
+        const values = nonNegativeDeltas(s.values, a.maxValue as Value, a.minValue as Value).map((d) => (d === null ? null : round6(d / s.step)));
         return copySeries(s, { name: `perSecond(${s.name})`, values });
       }),
   },
