@@ -13,6 +13,8 @@ import JsonWorker from 'monaco-editor/esm/vs/language/json/json.worker?worker';
 import YamlWorker from './editor-yaml.worker?worker';
 import { combinedKubeSchema, type SchemaFile } from './editor-schema';
 import { kubeMarkers, type KubeChecks } from './editor-validate';
+import * as kubeSchema from '../../sim/kube/schema';
+import schemaFile from '../../sim/kube/schema/k8s-schemas.json';
 
 // Monaco rejects pending work with a `Canceled` error when a model is switched or disposed (e.g. changing file
 // tabs while a hover or validation runs); those rejections are expected and nothing awaits them
@@ -30,45 +32,27 @@ globalThis.addEventListener?.('unhandledrejection', (ev: PromiseRejectionEvent) 
   },
 };
 
-// The generated Kubernetes schema file (src/sim/kube/schema/k8s-schemas.json), when present.
-const schemaJson = Object.values(import.meta.glob('../../sim/kube/schema/k8s-schemas.json', { import: 'default' }))[0];
-const schemaFile = schemaJson ? ((await schemaJson()) as SchemaFile) : null;
-
 configureMonacoYaml(monaco, {
   enableSchemaRequest: false,
   validate: true,
   hover: true,
   completion: true,
-  schemas: schemaFile
-    ? [
-        {
-          uri: 'inmemory://schemas/kubernetes.json',
-          fileMatch: ['**/*.yaml', '**/*.yml'],
-          schema: combinedKubeSchema(schemaFile) as never,
-        },
-      ]
-    : [],
+  schemas: [
+    {
+      uri: 'inmemory://schemas/kubernetes.json',
+      fileMatch: ['**/*.yaml', '**/*.yml'],
+      schema: combinedKubeSchema(schemaFile as SchemaFile) as never,
+    },
+  ],
 });
 
-// The kube schema module (validateObject, knownKind) when it exists; our deeper markers use it.
-const schemaModules = import.meta.glob('../../sim/kube/schema/index.ts');
-let checks: KubeChecks | null = null;
-const checksReady: Promise<void> = (async () => {
-  const load = Object.values(schemaModules)[0];
-  if (!load) return;
-  try {
-    const m = (await load()) as Partial<KubeChecks>;
-    if (typeof m.validateObject === 'function' && typeof m.knownKind === 'function') checks = m as KubeChecks;
-  } catch (e) {
-    console.warn('kube schema checks unavailable:', e);
-  }
-})();
+// Our deeper markers use the kube schema module's validateObject and knownKind.
+const checks: KubeChecks = kubeSchema;
 
 const SEVERITY = { error: monaco.MarkerSeverity.Error, warning: monaco.MarkerSeverity.Warning };
 
 /** Re-check one YAML model with our own validation; sets markers under the owner 'kube'. */
-export async function checkModel(model: monaco.editor.ITextModel): Promise<void> {
-  await checksReady;
+export function checkModel(model: monaco.editor.ITextModel): void {
   if (model.isDisposed() || model.getLanguageId() !== 'yaml') return;
   const ms = kubeMarkers(model.getValue(), checks);
   monaco.editor.setModelMarkers(

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { kubeMarkers, splitPath, type KubeChecks } from './editor-validate';
+import * as kubeSchema from '../../sim/kube/schema';
 
 // A fake of the schema module's contract (validateObject → {path,message}[], knownKind → 'ok'|'removed'|'unknown')
-// to test where markers land; the real module is exercised in the browser test.
+// to test where markers land; the real module is exercised below and in the browser test.
 const checks: KubeChecks = {
   knownKind: (v, k) => (v === 'extensions/v1beta1' && k === 'Deployment' ? 'removed' : 'ok'),
   CURRENT_VERSION: { Deployment: 'apps/v1' },
@@ -52,12 +53,9 @@ describe('kube markers', () => {
   });
 });
 
-// With the real schema module (src/sim/kube/schema) once it is in the tree.
-const real = Object.values(import.meta.glob('../../sim/kube/schema/index.ts'))[0];
-describe.skipIf(!real)('kube markers with src/sim/kube/schema', () => {
-  it('marks the typo `imagee:` on its key and the removed extensions/v1beta1 on apiVersion', async () => {
-    const checks = (await real!()) as KubeChecks;
-    const m = kubeMarkers(yaml, checks);
+describe('kube markers with src/sim/kube/schema', () => {
+  it('marks the typo `imagee:` on its key and the removed extensions/v1beta1 on apiVersion', () => {
+    const m = kubeMarkers(yaml, kubeSchema);
     const typo = m.find((x) => x.message.includes('imagee'));
     expect(typo).toMatchObject({ startLineNumber: 8, startColumn: 11 });
     const removed = m.find((x) => x.message.includes('extensions/v1beta1'));
