@@ -1,8 +1,13 @@
 /**
- * nc, as netcat-openbsd 1.226 (Debian/Ubuntu's `nc`) behaves (netcat.c):
+ * nc, as netcat-openbsd 1.226 (Debian/Ubuntu's `nc`, Debian patches applied) behaves (netcat.c):
  *  - resolve failure: `nc: getaddrinfo for host "foo" port 8125: Name or service not known` (exit 1)
- *  - TCP refused:     `nc: connect to 127.0.0.1 port 4000 (tcp) failed: Connection refused` (exit 1, also without -v)
- *  - -v / -zv success: `Connection to 127.0.0.1 4000 port [tcp/*] succeeded!` (service name from /etc/services or *)
+ *  - TCP refused: silent, exit 1; with -v remote_connect() warns
+ *    `nc: connect to HOST (IP) port 4000 (tcp) failed: Connection refused` ("(IP)" only when it differs, not with -n)
+ *  - success: connection_info() runs `if (vflag || zflag)` (Debian), so -z alone prints
+ *    `Connection to HOST (IP) 4000 port [tcp/*] succeeded!` (service name from /etc/services or *)
+ *  - exit 0 once any port connected
+ *  - UDP: udptest() only probes with -z or a terminal on stdin; otherwise (piped input) no "succeeded!" line,
+ *    and a refused -zu probe prints nothing and exits 1
  *  - -u: the whole stdin is written with one write() → one datagram (several lines in it = one packet)
  *  - -l: listen; bind failure `nc: Address already in use`.
  */
@@ -38,8 +43,9 @@ export async function runNc(ctx: ProgramContext): Promise<number> {
             return 1;
           }
           if (c === 'w') {
-            if (!/^\d+$/.test(v)) {
-              ctx.err(`nc: timeout is invalid: ${v}\n`);
+            // strtonum(optarg, 0, INT_MAX / 1000) → errx(1, "timeout %s: %s", errstr, optarg)
+            if (!/^\d+$/.test(v) || Number(v) > 2147483) {
+              ctx.err(`nc: timeout ${/^-?\d+$/.test(v) ? (v.startsWith('-') ? 'too small' : 'too large') : 'invalid'}: ${v}\n`);
               return 1;
             }
             wait = parseInt(v, 10);
@@ -97,40 +103,57 @@ export async function runNc(ctx: ProgramContext): Promise<number> {
   const [host, ...ports] = pos as [string, ...string[]];
   const ip = numeric && !/^\d+\.\d+\.\d+\.\d+$/.test(host) ? null : ctx.world.net.resolve(host, ctx.host);
   if (!ip) {
-    ctx.err(`nc: getaddrinfo for host "${host}" port ${ports[0]}: ${numeric ? 'Name or service not known' : 'Name or service not known'}\n`);
+    ctx.err(`nc: getaddrinfo for host "${host}" port ${ports[0]}: Name or service not known\n`);
     return 1;
   }
-  // Port ranges (nc -z host 4000-4005).
+  // build_ports(): a service name, a range LO-HI (swapped when reversed), or a number (strtoport()).
+  const byName = (p: string) => Object.entries(SERVICES[proto]!).find(([, n]) => n === p)?.[0];
   const list: number[] = [];
   for (const p of ports) {
-    const r = /^(\d+)(?:-(\d+))?$/.exec(p);
-    if (!r) {
-      ctx.err(`nc: port number invalid: ${p}\n`);
-      return 1;
+    const named = byName(p);
+    const dash = /^\d/.test(p) ? p.indexOf('-') : -1;
+    const ends = named ? [named] : dash > 0 ? [p.slice(0, dash), p.slice(dash + 1)] : [p];
+    const nums: number[] = [];
+    for (const e of ends) {
+      if (/^-?\d+$/.test(e)) {
+        const n = Number(e);
+        if (n < 1 || n > 65535) {
+          ctx.err(`nc: port number ${n < 1 ? 'too small' : 'too large'}: ${e}\n`);
+          return 1;
+        }
+        nums.push(n);
+      } else {
+        const n = byName(e);
+        if (!n) {
+          ctx.err(`nc: service "${e}" unknown\n`);
+          return 1;
+        }
+        nums.push(Number(n));
+      }
     }
-    const lo = parseInt(r[1]!, 10), hi = r[2] ? parseInt(r[2], 10) : lo;
-    if (lo < 1 || hi > 65535 || lo > hi) {
-      ctx.err(`nc: port range not valid\n`);
-      return 1;
-    }
+    const lo = Math.min(...nums), hi = Math.max(...nums);
     for (let x = lo; x <= hi && list.length < 1024; x++) list.push(x);
   }
-  const svc = (port: number) => SERVICES[proto]![port] ?? '*';
-  let status = 0;
+  const svc = (port: number) => (numeric ? undefined : SERVICES[proto]![port]) ?? '*';
+  // "(IP)" only when there is something to report (netcat.c remote_connect / connection_info).
+  const shown = numeric || ip === host ? host : `${host} (${ip})`;
+  let status = 1;
   for (const port of list) {
     if (udp) {
-      // UDP "connects" always succeed; data is one datagram per write.
-      if (verbose) ctx.err(`Connection to ${host} ${port} port [udp/${svc(port)}] succeeded!\n`);
+      // UDP "connects" always succeed; udptest() probes only with -z or a terminal on stdin.
+      if (zero && !ctx.world.net.find('udp', ctx.host, ip, port)) continue; // write() → ECONNREFUSED: no info
+      status = 0;
+      if ((verbose || zero) && (zero || ctx.stdin === null)) ctx.err(`Connection to ${shown} ${port} port [udp/${svc(port)}] succeeded!\n`);
       if (!zero && ctx.stdin) ctx.world.net.sendUdp(ctx.host, host, port, ctx.stdin);
       continue;
     }
     const c = ctx.world.net.connectTcp(ctx.host, host, port);
     if (typeof c === 'string') {
-      if (!zero || verbose || list.length === 1) ctx.err(`nc: connect to ${host} port ${port} (tcp) failed: Connection refused\n`);
-      status = 1;
+      if (verbose) ctx.err(`nc: connect to ${shown} port ${port} (tcp) failed: Connection refused\n`);
       continue;
     }
-    if (verbose) ctx.err(`Connection to ${host} ${port} port [tcp/${svc(port)}] succeeded!\n`);
+    status = 0;
+    if (verbose || zero) ctx.err(`Connection to ${shown} ${port} port [tcp/${svc(port)}] succeeded!\n`);
     if (zero) continue;
     // Piped text to an HTTP server: parse the request line and headers, print the raw response.
     const input = ctx.stdin ?? '';

@@ -98,12 +98,43 @@ describe('nc (netcat-openbsd)', () => {
     const u = await runProgram(ncProgram, w, ['nc', '-u', '-w0', '127.0.0.1', '8125'], { stdin: 'a:1|c\nb:2|c\n' });
     expect(u.code).toBe(0);
     expect(got).toEqual(['a:1|c\nb:2|c\n']);
-    const r = await runProgram(ncProgram, w, ['nc', '127.0.0.1', '4000']);
+    const r = await runProgram(ncProgram, w, ['nc', '-v', '127.0.0.1', '4000']);
     expect(r).toMatchObject({ code: 1, err: 'nc: connect to 127.0.0.1 port 4000 (tcp) failed: Connection refused\n' });
     const h = await runProgram(ncProgram, w, ['nc', '-u', 'nosuch', '8125'], { stdin: 'x' });
     expect(h).toMatchObject({ code: 1, err: 'nc: getaddrinfo for host "nosuch" port 8125: Name or service not known\n' });
     const z = await runProgram(ncProgram, w, ['nc', '-zvu', '127.0.0.1', '8125']);
     expect(z.err).toBe('Connection to 127.0.0.1 8125 port [udp/*] succeeded!\n');
+  });
+
+  // netcat-openbsd 1.226 as Debian/Ubuntu 24.04 ship it (`apt-get source netcat-openbsd`; netcat.c):
+  // remote_connect() warns about a failed connect only `if (vflag)`, prints "(IP)" when it differs from the
+  // name and not with -n; main() calls connection_info() `if (vflag || zflag)`; ret is 0 once a port connects;
+  // udptest() probes only with -z or a terminal on stdin; strtoport()/build_ports() errors and reversed ranges.
+  it('matches Debian netcat.c: refused is silent without -v, -z alone reports success, "(IP)", exit codes', async () => {
+    const w = world();
+    w.net.listen({ proto: 'tcp', host: 'laptop', ip: '0.0.0.0', port: 4000, owner: { pid: 2, name: 'gunicorn' } });
+    expect(await runProgram(ncProgram, w, ['nc', '127.0.0.1', '4001'])).toMatchObject({ code: 1, err: '' });
+    expect(await runProgram(ncProgram, w, ['nc', '-z', '127.0.0.1', '4001'])).toMatchObject({ code: 1, err: '' });
+    expect(await runProgram(ncProgram, w, ['nc', '-zv', 'localhost', '4001'])).toMatchObject({
+      code: 1, err: 'nc: connect to localhost (127.0.0.1) port 4001 (tcp) failed: Connection refused\n',
+    });
+    expect(await runProgram(ncProgram, w, ['nc', '-z', 'localhost', '4000'])).toMatchObject({
+      code: 0, err: 'Connection to localhost (127.0.0.1) 4000 port [tcp/*] succeeded!\n',
+    });
+    expect((await runProgram(ncProgram, w, ['nc', '-zn', '127.0.0.1', '4000'])).err).toBe('Connection to 127.0.0.1 4000 port [tcp/*] succeeded!\n');
+    const range = await runProgram(ncProgram, w, ['nc', '-zv', '127.0.0.1', '4001-3999']);
+    expect(range.code).toBe(0);
+    expect(range.err.split('\n').filter(Boolean)).toEqual([
+      'nc: connect to 127.0.0.1 port 3999 (tcp) failed: Connection refused',
+      'Connection to 127.0.0.1 4000 port [tcp/*] succeeded!',
+      'nc: connect to 127.0.0.1 port 4001 (tcp) failed: Connection refused',
+    ]);
+    expect(await runProgram(ncProgram, w, ['nc', '127.0.0.1', 'nosuch'])).toMatchObject({ code: 1, err: 'nc: service "nosuch" unknown\n' });
+    expect(await runProgram(ncProgram, w, ['nc', '127.0.0.1', '70000'])).toMatchObject({ code: 1, err: 'nc: port number too large: 70000\n' });
+    expect(await runProgram(ncProgram, w, ['nc', '-w', 'x', '127.0.0.1', '4000'])).toMatchObject({ code: 1, err: 'nc: timeout invalid: x\n' });
+    // Piped into nc -uv: no udptest(), so no "succeeded!" line; a -zu probe where nothing listens: silent, exit 1.
+    expect(await runProgram(ncProgram, w, ['nc', '-uv', '-w0', '127.0.0.1', '8125'], { stdin: 'a:1|c' })).toMatchObject({ code: 0, err: '' });
+    expect(await runProgram(ncProgram, w, ['nc', '-zvu', '127.0.0.1', '8126'])).toMatchObject({ code: 1, err: '' });
   });
 });
 
