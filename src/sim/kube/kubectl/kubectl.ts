@@ -669,7 +669,7 @@ async function cmdRollout(c: Cluster, ctx: ProgramContext, p: ParsedArgs): Promi
   const tgt = oneTarget(c, ctx, p, 'rollout', p.pos.slice(1));
   if (!tgt) return 1;
   if (tgt.kind !== 'Deployment') {
-    ctx.err(`error: no ${sub === 'status' ? 'status viewer' : sub === 'history' ? 'history viewer' : sub === 'restart' ? 'restarter' : 'rollbacker'} has been implemented for ${API_VERSION[tgt.kind].includes('/') ? API_VERSION[tgt.kind].split('/')[0] + '/' : ''}, Kind=${tgt.kind}\n`);
+    ctx.err(notRollable(sub, tgt.kind, tgt.name) + '\n');
     return 1;
   }
   const d = c.get('Deployment', tgt.ns, tgt.name);
@@ -721,7 +721,8 @@ async function cmdRollout(c: Cluster, ctx: ProgramContext, p: ParsedArgs): Promi
     case 'resume': {
       const want = sub === 'pause';
       if (!!d.spec.paused === want) {
-        ctx.err(`error: ${ref} is ${want ? 'already paused' : 'not paused'}\n`);
+        // objectpauser.go / objectresumer.go, reported by rollout_pause.go as `error: %s %q %v`.
+        ctx.err(`error: ${RESOURCE.Deployment} "${tgt.name}" ${want ? 'is already paused' : 'is not paused'}\n`);
         return 1;
       }
       c.patch('Deployment', tgt.ns, tgt.name, { spec: { paused: want ? true : null } }, 'merge');
@@ -790,6 +791,26 @@ async function cmdRollout(c: Cluster, ctx: ProgramContext, p: ParsedArgs): Promi
     }
   }
   return 1;
+}
+
+/**
+ * kubectl's answer for a kind it has no rollout support for: the *ViewerFor / RollbackerFor lookups name the
+ * GroupKind (`ReplicaSet.apps`; history and undo quote it), pause/resume/restart report the polymorphic helper's
+ * error as `error: <resource> "<name>" <what> is not supported` (k8s.io/kubectl pkg/polymorphichelpers, pkg/cmd/rollout).
+ */
+function notRollable(sub: string, kind: ResourceKind, name: string): string {
+  const group = API_VERSION[kind].includes('/') ? API_VERSION[kind].split('/')[0] : '';
+  const gk = group ? `${kind}.${group}` : kind;
+  switch (sub) {
+    case 'status':
+      return `error: no status viewer has been implemented for ${gk}`;
+    case 'history':
+      return `error: no history viewer has been implemented for "${gk}"`;
+    case 'undo':
+      return `error: no rollbacker has been implemented for "${gk}"`;
+    default:
+      return `error: ${RESOURCE[kind]} "${name}" ${sub === 'restart' ? 'restarting' : sub === 'pause' ? 'pausing' : 'resuming'} is not supported`;
+  }
 }
 
 function describeTemplate(t: KObj): string {

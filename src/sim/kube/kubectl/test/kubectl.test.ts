@@ -236,6 +236,25 @@ describe('patch and rollout', () => {
     expect(back.metadata.annotations['deployment.kubernetes.io/revision']).toBe('4');
     expect((await kubectl(w, 'rollout undo deployment/backend --to-revision=9')).err).toBe('error: unable to find specified revision 9 in history\n');
   });
+
+  it('pause twice, resume twice, and rollout on a kind without rollout support answer as kubectl does', async () => {
+    // k8s.io/kubectl pkg/polymorphichelpers/objectpauser.go, objectresumer.go ("is already paused", "is not paused",
+    // "pausing is not supported"), reported by pkg/cmd/rollout/rollout_pause.go as `error: %s %q %v`;
+    // rollout_status.go StatusViewerFor: "no status viewer has been implemented for %v" (GroupKind: ReplicaSet.apps),
+    // history.go / rollback.go: "... for %q".
+    const { w } = await upAll();
+    expect((await kubectl(w, 'rollout pause deployment/backend')).out).toBe('deployment.apps/backend paused\n');
+    expect((await kubectl(w, 'rollout pause deployment/backend')).err).toBe('error: deployments.apps "backend" is already paused\n');
+    expect((await kubectl(w, 'rollout resume deployment/backend')).out).toBe('deployment.apps/backend resumed\n');
+    expect((await kubectl(w, 'rollout resume deployment/backend')).err).toBe('error: deployments.apps "backend" is not paused\n');
+    const rs = (await kubectl(w, 'get rs -l app=backend -o name')).out.trim().split('\n')[0]!;
+    const name = rs.split('/')[1]!;
+    expect((await kubectl(w, `rollout status ${rs}`)).err).toBe('error: no status viewer has been implemented for ReplicaSet.apps\n');
+    expect((await kubectl(w, `rollout history ${rs}`)).err).toBe('error: no history viewer has been implemented for "ReplicaSet.apps"\n');
+    expect((await kubectl(w, `rollout undo ${rs}`)).err).toBe('error: no rollbacker has been implemented for "ReplicaSet.apps"\n');
+    expect((await kubectl(w, `rollout pause ${rs}`)).err).toBe(`error: replicasets.apps "${name}" pausing is not supported\n`);
+    expect((await kubectl(w, 'rollout status service/backend')).err).toBe('error: no status viewer has been implemented for Service\n');
+  });
 });
 
 describe('describe, logs, exec, delete, port-forward', () => {
