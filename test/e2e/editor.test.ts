@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch } from './browser';
-import { startHarness, type Harness } from './ui-harness';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './ui-harness';
 import { defaultFiles } from '../../src/ui/lib/editor-files';
 
 describe('YAML editor', () => {
-  let browser: Browser;
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ real: false });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await h?.close();
-  });
+  const h = useHarness({ real: false });
 
   it('monaco loads only when the editor is shown; a typo gets a marker; Apply runs kubectl apply -f', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const page = await (await h.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const scripts: string[] = [];

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch } from './browser';
-import { startHarness, type Harness } from './ui-harness';
+import { useHarness } from './ui-harness';
 
 async function open(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
@@ -19,19 +18,10 @@ async function setTargets(page: Page, text: string) {
 }
 
 describe('graphs with the simulation worker', () => {
-  let browser: Browser;
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ real: true });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await h?.close();
-  });
+  const h = useHarness({ real: true });
 
   it('a panel renders a target after a statsd flush', async () => {
-    const { page, errors } = await open(browser, `${h.url}?c=graph`);
+    const { page, errors } = await open(h.browser, `${h.url}?c=graph`);
     await setTargets(page, 'stats.counters.foo.count');
     await expect.poll(() => page.locator('.u-legend .u-series').count()).toBe(1); // only the time column: no data yet
     await page.evaluate(async () => {
@@ -46,7 +36,7 @@ describe('graphs with the simulation worker', () => {
   });
 
   it('a bad target shows the evaluator error with its column, under the box', async () => {
-    const { page } = await open(browser, `${h.url}?c=graph`);
+    const { page } = await open(h.browser, `${h.url}?c=graph`);
     await setTargets(page, 'sumSeries(stats.counters.*.count');
     const err = page.locator('[role="alert"]').first();
     await expect.poll(() => err.textContent(), { timeout: 15000 }).toMatch(/column \d+/);
@@ -60,19 +50,10 @@ describe('graphs with the simulation worker', () => {
 });
 
 describe('graph panel UI (in-page backend)', () => {
-  let browser: Browser;
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ real: false });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await h?.close();
-  });
+  const h = useHarness({ real: false });
 
   it('suggests metric tree children as you type `stats.` and accepts with Enter', async () => {
-    const { page } = await open(browser, `${h.url}?c=graph`);
+    const { page } = await open(h.browser, `${h.url}?c=graph`);
     const box = page.getByLabel(/^Targets/).first();
     await box.fill('');
     await box.pressSequentially('stats.');
@@ -91,7 +72,7 @@ describe('graph panel UI (in-page backend)', () => {
   });
 
   it('re-queries after every flush unless paused; the dashboard persists across reload', async () => {
-    const { page } = await open(browser, `${h.url}?c=graph`);
+    const { page } = await open(h.browser, `${h.url}?c=graph`);
     await setTargets(page, 'stats.counters.foo.count');
     const flush = () => page.evaluate(() => (globalThis as unknown as { __fake: { flush(): void } }).__fake.flush());
     await flush();
@@ -112,7 +93,7 @@ describe('graph panel UI (in-page backend)', () => {
   });
 
   it('`show` (a lesson\'s graph action) adds a panel with those targets first, once', async () => {
-    const { page } = await open(browser, `${h.url}?c=graph&show=${encodeURIComponent('sumSeries(stats.counters.*.count)')}`);
+    const { page } = await open(h.browser, `${h.url}?c=graph&show=${encodeURIComponent('sumSeries(stats.counters.*.count)')}`);
     await expect.poll(() => page.getByLabel(/^Targets/).first().inputValue()).toBe('sumSeries(stats.counters.*.count)');
     const n = await page.locator('section.panel').count();
     await page.reload();
@@ -121,7 +102,7 @@ describe('graph panel UI (in-page backend)', () => {
   });
 
   it('a parse error names the line and column when there are several targets', async () => {
-    const { page } = await open(browser, `${h.url}?c=graph`);
+    const { page } = await open(h.browser, `${h.url}?c=graph`);
     await setTargets(page, 'stats.counters.foo.count\nsumSeries(a.b))');
     const err = page.locator('[role="alert"]').first();
     await expect.poll(() => err.textContent()).toContain("line 2: column 15: unexpected ')'");

@@ -5,6 +5,9 @@
  * to the simulation worker; otherwise to an in-page fake (window.__fake, see ui-harness-fake.ts).
  */
 import { build, preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch } from './browser';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -91,6 +94,31 @@ export async function startHarness(opts: { real?: boolean } = {}): Promise<Harne
     close: async () => {
       await server.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * For a describe block: build and serve the harness and launch Chromium before its tests, close both after.
+ * Read `browser` and `url` inside the tests (they are set by then).
+ */
+export function useHarness(opts: { real?: boolean } = {}): { readonly browser: Browser; readonly url: string } {
+  let browser: Browser | undefined;
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness(opts);
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+  return {
+    get browser() {
+      return browser!;
+    },
+    get url() {
+      return h!.url;
     },
   };
 }
