@@ -19,7 +19,7 @@ import { GLogger, type LogSink } from './glogging';
 import { GUNICORN_VERSION, type GunicornSettings } from './settings';
 import { importApp } from '../programs/pyimport';
 import { FlaskApp, hashSeed } from '../programs/flaskapp';
-import { SITE_PACKAGES } from '../programs/pyenv';
+import { PY_MINOR, SITE_PACKAGES, pyFrame } from '../programs/pyenv';
 
 export interface GunicornServerOptions {
   world: World;
@@ -40,29 +40,17 @@ export type StartResult = { ok: true } | { ok: false; exitCode: number };
 const SIG_NAMES: Partial<Record<SignalName, string>> = { SIGINT: 'int', SIGTERM: 'term', SIGQUIT: 'quit', SIGHUP: 'hup' };
 
 /** Traceback of a worker that cannot import the app (gunicorn 23.0.0 line numbers, checked on the real one). */
+const SP = SITE_PACKAGES;
 const WORKER_FRAMES = [
-  `  File "${SITE_PACKAGES}/gunicorn/arbiter.py", line 608, in spawn_worker`,
-  '    worker.init_process()',
-  `  File "${SITE_PACKAGES}/gunicorn/workers/base.py", line 135, in init_process`,
-  '    self.load_wsgi()',
-  `  File "${SITE_PACKAGES}/gunicorn/workers/base.py", line 147, in load_wsgi`,
-  '    self.wsgi = self.app.wsgi()',
-  '                ^^^^^^^^^^^^^^^',
-  `  File "${SITE_PACKAGES}/gunicorn/app/base.py", line 66, in wsgi`,
-  '    self.callable = self.load()',
-  '                    ^^^^^^^^^^^',
-  `  File "${SITE_PACKAGES}/gunicorn/app/wsgiapp.py", line 57, in load`,
-  '    return self.load_wsgiapp()',
-  '           ^^^^^^^^^^^^^^^^^^^',
-  `  File "${SITE_PACKAGES}/gunicorn/app/wsgiapp.py", line 47, in load_wsgiapp`,
-  '    return util.import_app(self.app_uri)',
-  '           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
-  `  File "${SITE_PACKAGES}/gunicorn/util.py", line 370, in import_app`,
-  '    mod = importlib.import_module(module)',
-  '          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
-  `  File "/usr/local/lib/python3.12/importlib/__init__.py", line 90, in import_module`,
-  '    return _bootstrap._gcd_import(name[level:], package, level)',
-  '           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+  ...pyFrame(`${SP}/gunicorn/arbiter.py`, 608, 'spawn_worker', 'worker.init_process()'),
+  ...pyFrame(`${SP}/gunicorn/workers/base.py`, 135, 'init_process', 'self.load_wsgi()'),
+  ...pyFrame(`${SP}/gunicorn/workers/base.py`, 147, 'load_wsgi', 'self.wsgi = self.app.wsgi()', 'self.app.wsgi()'),
+  ...pyFrame(`${SP}/gunicorn/app/base.py`, 66, 'wsgi', 'self.callable = self.load()', 'self.load()'),
+  ...pyFrame(`${SP}/gunicorn/app/wsgiapp.py`, 57, 'load', 'return self.load_wsgiapp()', 'self.load_wsgiapp()'),
+  ...pyFrame(`${SP}/gunicorn/app/wsgiapp.py`, 47, 'load_wsgiapp', 'return util.import_app(self.app_uri)', 'util.import_app(self.app_uri)'),
+  ...pyFrame(`${SP}/gunicorn/util.py`, 370, 'import_app', 'mod = importlib.import_module(module)', 'importlib.import_module(module)'),
+  ...pyFrame(`/usr/local/lib/python${PY_MINOR}/importlib/__init__.py`, 90, 'import_module',
+    'return _bootstrap._gcd_import(name[level:], package, level)', '_bootstrap._gcd_import(name[level:], package, level)'),
 ];
 
 interface Worker {

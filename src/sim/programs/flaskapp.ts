@@ -15,8 +15,11 @@
  * and Flask's log line for an unhandled exception ("ERROR in app: Exception on /error [GET]", flask/app.py
  * log_exception) followed by the traceback through flask/app.py (line numbers of Flask 3.1.2).
  */
-import { SITE_PACKAGES } from './pyenv';
+import { SITE_PACKAGES, pyFrame } from './pyenv';
 import { mulberry32 } from '../random';
+
+const FLASK_APP_PY = `${SITE_PACKAGES}/flask/app.py`;
+const VIEW_CALL = 'self.ensure_sync(self.view_functions[rule.endpoint])(**view_args)';
 
 export interface RouteModel {
   rule: string;
@@ -270,19 +273,11 @@ export class FlaskApp {
       const tb = [
         `[${asctime(now + ms)}] ERROR in app: Exception on ${path} [${m}]`,
         'Traceback (most recent call last):',
-        `  File "${SITE_PACKAGES}/flask/app.py", line 1511, in wsgi_app`,
-        '    response = self.full_dispatch_request()',
-        '               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
-        `  File "${SITE_PACKAGES}/flask/app.py", line 919, in full_dispatch_request`,
-        '    rv = self.handle_user_exception(e)',
-        '         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
-        `  File "${SITE_PACKAGES}/flask/app.py", line 917, in full_dispatch_request`,
-        '    rv = self.dispatch_request()',
-        '         ^^^^^^^^^^^^^^^^^^^^^^^',
-        `  File "${SITE_PACKAGES}/flask/app.py", line 902, in dispatch_request`,
-        '    return self.ensure_sync(self.view_functions[rule.endpoint])(**view_args)  # type: ignore[no-any-return]',
-        '           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
-        ...(o.code ? [`  File "${this.model.file}", line ${o.line}, in ${route.func}`, `    ${o.code}`] : []),
+        ...pyFrame(FLASK_APP_PY, 1511, 'wsgi_app', 'response = self.full_dispatch_request()', 'self.full_dispatch_request()'),
+        ...pyFrame(FLASK_APP_PY, 919, 'full_dispatch_request', 'rv = self.handle_user_exception(e)', 'self.handle_user_exception(e)'),
+        ...pyFrame(FLASK_APP_PY, 917, 'full_dispatch_request', 'rv = self.dispatch_request()', 'self.dispatch_request()'),
+        ...pyFrame(FLASK_APP_PY, 902, 'dispatch_request', `return ${VIEW_CALL}  # type: ignore[no-any-return]`, VIEW_CALL),
+        ...(o.code ? pyFrame(this.model.file, o.line, route.func, o.code) : []),
         o.message ? `${o.type}: ${o.message}` : o.type,
       ].join('\n');
       return { status: 500, reason: REASONS[500]!, headers: html, body: errorPage(500), appMs: round3(ms), errorLog: tb };

@@ -16,6 +16,16 @@ export const PY_MINOR = '3.12';
 export const SITE_PACKAGES = `/usr/local/lib/python${PY_MINOR}/site-packages`;
 export const PIP_VERSION = '25.3';
 
+/**
+ * One traceback frame as CPython 3.12 prints it: the File line, the source line, and `^` under the failing
+ * expression `expr` (a substring of `code`); traceback.py omits the carets when they would cover the whole line.
+ */
+export function pyFrame(file: string, line: number, func: string, code: string, expr = code): string[] {
+  const head = [`  File "${file}", line ${line}, in ${func}`, `    ${code}`];
+  const at = code.indexOf(expr);
+  return expr === code || at < 0 ? head : [...head, `    ${' '.repeat(at)}${'^'.repeat(expr.length)}`];
+}
+
 export interface Dist {
   name: string; // canonical display name as pip prints it in "Successfully installed"
   version: string;
