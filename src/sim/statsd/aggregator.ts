@@ -45,20 +45,6 @@ export class KeyEntry {
   ) {}
 }
 
-/**
- * A copy of s that does not point into the datagram it was sliced from (V8 makes slices of 13+ characters views):
- * faster to compare against, and it does not keep the whole datagram alive.
- */
-function flat(s: string): string {
-  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
-}
-
-/** text.startsWith(s, at), for short s: a plain loop is several times cheaper than the builtin call here. */
-function sameText(text: string, at: number, s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (text.charCodeAt(at + i) !== s.charCodeAt(i)) return false;
-  return true;
-}
-
 function sameBytes(data: Uint8Array, at: number, s: string): boolean {
   for (let i = 0; i < s.length; i++) if (data[at + i] !== s.charCodeAt(i)) return false;
   return true;
@@ -131,21 +117,9 @@ export class KeyTable {
   }
 
   /**
-   * The entry for the raw key text.slice(ks, ke) with tags text.slice(ts, te) (empty: none), whose hash (parse.ts
-   * fastLine) is h, creating it if new.
+   * The entry for the raw key (ASCII bytes data[ks..ke)) with tags data[ts..te) (empty: none), whose hash (parse.ts
+   * fastLineBytes) is h, creating it if new.
    */
-  get(text: string, ks: number, ke: number, ts: number, te: number, h: number): KeyEntry {
-    const n = ke - ks;
-    const tn = te - ts;
-    for (let x = this.buckets[h & this.mask]; x !== null; x = x.next) {
-      if (x.hash === h && x.raw.length === n && x.tags.length === tn && sameText(text, ks, x.raw) && (tn === 0 || sameText(text, ts, x.tags))) {
-        return x;
-      }
-    }
-    return this.add(flat(text.slice(ks, ke)), tn === 0 ? '' : flat(text.slice(ts, te)), h);
-  }
-
-  /** get() with the line still in bytes (ASCII: parse.ts fastLineBytes checks), hashed the same way. */
   getBytes(data: Uint8Array, ks: number, ke: number, ts: number, te: number, h: number): KeyEntry {
     const n = ke - ks;
     const tn = te - ts;

@@ -1,5 +1,5 @@
 /**
- * The parser's fast paths (parse.ts fastLine over text, fastLineBytes over a datagram's bytes, the aggregator's
+ * The parser's fast path (parse.ts fastLineBytes over a datagram's bytes, the aggregator's
  * KeyTable/MemberTable caches) against the general path: the same datagrams fed as text and as bytes — including
  * non-ASCII and invalid UTF-8 bytes, tags, sample rates and near-miss shapes that must fall back — give the same
  * state, counters, bad lines and flushes; and the bytes path's flushes equal those of stats.js itself, fed the same

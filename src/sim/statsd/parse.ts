@@ -12,11 +12,12 @@
  *                the other bits of the line and the following lines still count.
  *
  * How it is fast (bench/statsd.bench.ts): a datagram that arrives as bytes is scanned as bytes (parseDatagram →
- * fastLineBytes) and only decoded if some line needs the general path; a line of a common shape (one
+ * fastLineBytes), and only a line that needs the general path is decoded; a line of a common shape (one
  * `value|c|ms|g|s` bit, optional `|@rate`, optional `|#tags`, plain decimal numbers) is parsed in one pass that also
  * hashes its raw key, which finds the aggregator's KeyEntry — key sanitised once, cells of its counter/timer/set held
- * — without creating a string. Everything else goes through parseLine/parseBit, the general path, which follows
- * stats.js step by step. Both give the same result for every input (reference.test.ts compares with stats.js).
+ * — without creating a string. Everything else, and every datagram given as text, goes through parseLine/parseBit,
+ * the general path, which follows stats.js step by step. Both give the same result for every input
+ * (reference.test.ts compares with stats.js, fastpath.test.ts bytes with text).
  */
 
 /** Receives what the parser finds. The aggregator implements it. */
@@ -145,31 +146,22 @@ export function tagSuffix(tagPart: string): string {
 }
 
 /**
- * Parse one datagram's text (from index `from`, after `linesBefore` lines) into the aggregator. Never throws.
- *
- * Each line first goes through fastLine, which handles the common shapes (`key:value|c`, `|c|@rate`, `|ms`,
- * `|ms|@rate`, `|g`, `|s`, each optionally followed by `|#tags`, with a plain decimal value) in one charCodeAt
- * scan with no allocation except a set member; anything else — several bits, bad lines, exotic numbers or types —
- * returns -1 before touching any state and is parsed by parseLine, the general (reference-equivalent) path.
+ * Parse one datagram's text into the aggregator, every line through parseLine (the general, reference-equivalent
+ * path). Never throws. Datagrams given as text (tests; the network delivers bytes) take this path.
  */
-export function parsePacket(text: string, agg: Aggregator, from = 0, linesBefore = 0): void {
+export function parsePacket(text: string, agg: Aggregator): void {
   const len = text.length;
-  let lineNo = linesBefore;
-  let ls = from;
+  let lineNo = 0;
+  let ls = 0;
   let nextTag = -2; // first '|#' at or after ls; -2 = not searched yet, -1 = none
   while (ls < len) {
     lineNo++;
-    if (text.charCodeAt(ls) === NL) {
+    let le = text.indexOf('\n', ls);
+    if (le < 0) le = len;
+    if (le === ls) {
       ls++; // empty line: skipped, not counted
       continue;
     }
-    const end = fastLine(text, ls, len, agg);
-    if (end >= 0) {
-      ls = end + 1;
-      continue;
-    }
-    let le = text.indexOf('\n', ls);
-    if (le < 0) le = len;
     if (nextTag !== -1 && nextTag < ls) nextTag = text.indexOf('|#', ls);
     parseLine(text, ls, le, lineNo, agg, agg.sanitize, nextTag);
     ls = le + 1;
@@ -178,161 +170,43 @@ export function parsePacket(text: string, agg: Aggregator, from = 0, linesBefore
 
 /**
  * One datagram as node's dgram hands it over (bytes) or as text. Bytes go through fastLineBytes line by line without
- * being decoded; at the first line it does not handle, the datagram is decoded (once) and parsed on from that line
- * as text — all earlier bytes were ASCII, so byte and character offsets agree.
+ * being decoded; a line it does not handle is decoded on its own and parsed by parseLine, and the next line is tried
+ * on the fast path again. Decoding line by line gives the same text as decoding the datagram whole: '\n' (0x0A) is
+ * never part of a UTF-8 sequence, and a sequence cut short by it becomes U+FFFD either way.
  */
 export function parseDatagram(data: string | Uint8Array, agg: Aggregator): void {
-  if (typeof data !== 'string' && data instanceof Uint8Array) {
-    const len = data.length;
-    let lineNo = 0;
-    let ls = 0;
-    while (ls < len) {
-      lineNo++;
-      if (data[ls] === NL) {
-        ls++;
-        continue;
-      }
-      const end = fastLineBytes(data, ls, len, agg);
-      if (end < 0) {
-        parsePacket(decodeDatagram(data), agg, ls, lineNo - 1);
-        return;
-      }
-      ls = end + 1;
-    }
+  if (typeof data === 'string' || !(data instanceof Uint8Array)) {
+    parsePacket(decodeDatagram(data), agg);
     return;
   }
-  parsePacket(decodeDatagram(data), agg);
+  const len = data.length;
+  let lineNo = 0;
+  let ls = 0;
+  while (ls < len) {
+    lineNo++;
+    if (data[ls] === NL) {
+      ls++; // empty line: skipped, not counted
+      continue;
+    }
+    let end = fastLineBytes(data, ls, len, agg);
+    if (end < 0) {
+      end = data.indexOf(NL, ls);
+      if (end < 0) end = len;
+      const line = decodeDatagram(data.subarray(ls, end));
+      parseLine(line, 0, line.length, lineNo, agg, agg.sanitize, line.indexOf('|#'));
+    }
+    ls = end + 1;
+  }
 }
 
 /**
- * The fast path for one line starting at ls: returns the index of its end ('\n' or len) after applying it, or -1
- * (nothing applied) when the line is not one of the simple shapes. The result is exactly what parseLine would do:
- * values and sample rates are plain decimals of at most 15 digits, for which mantissa / 10^k is bit-identical to
- * Number() (see parseNumber), and is_valid_packet accepts them.
- */
-function fastLine(text: string, ls: number, len: number, agg: Aggregator): number {
-  // key: up to the first ':' (no '|' — that might be a '|#' tag section — and no end of line before it)
-  let h = 0;
-  let i = ls;
-  let c = 0;
-  for (; i < len; i++) {
-    c = text.charCodeAt(i);
-    if (c === COLON) break;
-    if (c === PIPE || c === NL) return -1;
-    h = (Math.imul(h, 31) + c) | 0;
-  }
-  if (i >= len || i === ls) return -1;
-  const colon = i;
-
-  // value: up to the first '|'; numeric if [+-]?digits[.digits]
-  const vs = ++i;
-  let neg = false;
-  if (i < len) {
-    c = text.charCodeAt(i);
-    if (c === 45 || c === 43) {
-      neg = c === 45;
-      i++;
-    }
-  }
-  let mant = 0;
-  let digits = 0;
-  let frac = -1;
-  let numeric = true;
-  for (; i < len; i++) {
-    c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      mant = mant * 10 + (c - 48);
-      digits++;
-      if (frac >= 0) frac++;
-    } else if (c === PIPE) break;
-    else if (c === 46 && frac < 0) frac = 0;
-    else if (c === COLON || c === NL) return -1;
-    else numeric = false;
-  }
-  if (i + 1 >= len) return -1;
-  const p1 = i;
-
-  // type: exactly c, ms, g or s
-  c = text.charCodeAt(++i);
-  let type: number; // 1 s, 2 g, 3 ms, 4 c
-  if (c === 99) type = 4;
-  else if (c === 109) {
-    if (text.charCodeAt(++i) !== 115) return -1;
-    type = 3;
-  } else if (c === 103) type = 2;
-  else if (c === 115) type = 1;
-  else return -1;
-  i++;
-
-  // then optionally (counters and timers) '|@' and a plain decimal rate, optionally '|#' and DogStatsD tags (no
-  // '|' in them), then the end of the line. The tags text is hashed on from the key: the entry is per (key, tags).
-  let sampleRate = 1;
-  let ts = 0;
-  let te = 0;
-  if (i < len) {
-    c = text.charCodeAt(i);
-    if (c === PIPE && text.charCodeAt(i + 1) === 64) {
-      if (type < 3) return -1;
-      i += 2;
-      let rm = 0;
-      let rd = 0;
-      let rf = -1;
-      c = NL;
-      for (; i < len; i++) {
-        c = text.charCodeAt(i);
-        if (c >= 48 && c <= 57) {
-          rm = rm * 10 + (c - 48);
-          rd++;
-          if (rf >= 0) rf++;
-        } else if (c === 46 && rf < 0) rf = 0;
-        else if (c === NL || c === PIPE) break;
-        else return -1;
-      }
-      if (rd === 0 || rd > 15) return -1;
-      sampleRate = rf > 0 ? rm / POW10[rf] : rm;
-      if (i >= len) c = NL;
-    }
-    if (c === PIPE) {
-      if (text.charCodeAt(i + 1) !== 35) return -1;
-      i += 2;
-      ts = i;
-      for (; i < len; i++) {
-        c = text.charCodeAt(i);
-        if (c === NL) break;
-        if (c === PIPE) return -1;
-        h = (Math.imul(h, 31) + c) | 0;
-      }
-      te = i;
-    } else if (c !== NL) return -1;
-  }
-
-  if (type === 1) {
-    agg.line();
-    // stats.js inserts fields[0] || '0'
-    agg.setE(agg.keyTable.get(text, ls, colon, ts, te, h), p1 > vs ? text.slice(vs, p1) : '0');
-    return i;
-  }
-  if (!numeric || digits === 0 || digits > 15) return -1;
-  let value = frac > 0 ? mant / POW10[frac] : mant;
-  if (neg) {
-    if (type === 3) return -1; // negative timer: a bad line (-0 would be fine, but let parseLine decide)
-    value = -value;
-  }
-  agg.line();
-  const e = agg.keyTable.get(text, ls, colon, ts, te, h);
-  if (type === 4) agg.counterE(e, value, sampleRate);
-  else if (type === 3) agg.timerE(e, value, sampleRate);
-  else {
-    const c0 = text.charCodeAt(vs);
-    agg.gauge(e.key, value, c0 === 45 || c0 === 43);
-  }
-  return i;
-}
-
-/**
- * fastLine over the datagram's bytes, before (and mostly instead of) decoding it: the same grammar, ASCII only —
- * any byte >= 0x80 sends the line to the general path, so every byte before a line handled here is one character
- * of the decoded text, at the same index.
+ * The fast path for one line of a datagram's bytes starting at ls, before (and mostly instead of) decoding it:
+ * returns the index of its end ('\n' or len) after applying it, or -1 (nothing applied) when the line is not one of
+ * the simple shapes (`key:value|c`, `|c|@rate`, `|ms`, `|ms|@rate`, `|g`, `|s`, each optionally followed by
+ * `|#tags`, with a plain decimal value) or has a byte >= 0x80. The result is exactly what parseLine would do: values
+ * and sample rates are plain decimals of at most 15 digits, for which mantissa / 10^k is bit-identical to Number()
+ * (see parseNumber), and is_valid_packet accepts them. The key (and tags) text is hashed while scanning, which finds
+ * the aggregator's KeyEntry without creating a string.
  */
 function fastLineBytes(data: Uint8Array, ls: number, len: number, agg: Aggregator): number {
   // key: up to the first ':' (no '|' — that might be a '|#' tag section — and no end of line before it)
