@@ -20,7 +20,9 @@ import {
 } from './types';
 import { applyDefaults } from './defaults';
 import { invalidMessage, validateSemantics, type FieldErr } from './validate';
-import { decodeMessage, runPatch, schemaErrors, type PatchType } from './deps';
+import { runPatch } from './deps';
+import { validateObject, formatErrors } from '../schema';
+import type { PatchType } from '../patch';
 import { syncControllers } from './controllers';
 import { installNetwork, allocateClusterIp, allocateNodePort } from './network';
 import { PodRuntime } from './runtime';
@@ -329,9 +331,9 @@ export class Cluster {
   private check(obj: KObj, live: KObj | null): ApiError | null {
     const kind = obj.kind as KindName;
     const name = obj.metadata?.name ?? '';
-    const schema = schemaErrors(obj);
+    const schema = validateObject(obj);
     const decode = schema.filter((e) => e.type === 'decode' || e.type === 'kind');
-    if (decode.length) return { reason: 'BadRequest', message: decodeMessage(obj, decode) };
+    if (decode.length) return { reason: 'BadRequest', message: formatErrors(obj, decode) };
     const used = new Set<number>();
     for (const s of this.rawList('Service'))
       if (!live || s.metadata.uid !== live.metadata.uid) for (const p of s.spec?.ports ?? []) if (p.nodePort) used.add(p.nodePort);

@@ -12,7 +12,7 @@
  *   and system images sleep forever.
  */
 import type { Cluster } from './cluster';
-import { containerArgv, containerEnv, type EnvLookups } from './deps';
+import { resolveCommand, resolveEnvDetailed, type Container as EnvContainer, type EnvLookups } from '../env';
 import { startMetricsBackend, stopMetricsBackend } from '../../metrics';
 import { createGraphiteWeb } from '../../graphite/web';
 import { shlexSplit } from '../../gunicorn/argparse';
@@ -104,9 +104,10 @@ export function gunicornFromScript(script: string, env: Record<string, string>):
 
 /** Decide what a container runs. */
 export function planContainer(c: Cluster, container: KObj, pod: KObj): ContainerPlan {
-  const { env, errors } = containerEnv(container, pod, envLookups(c, pod));
+  const { env, errors } = resolveEnvDetailed(container as EnvContainer, pod, envLookups(c, pod));
   const image = String(container.image ?? '');
-  const argv = containerArgv(container, env);
+  const { command, args } = resolveCommand(container as EnvContainer, env);
+  const argv = [...command, ...args];
   const cwd = container.workingDir ?? (GRAPHITE_IMAGE.test(image) || BASE_IMAGES.test(image) ? '/' : APP_DIR);
   if (argv.length === 0) {
     if (GRAPHITE_IMAGE.test(image)) return { kind: 'graphite', argv: ['/entrypoint'], env, cwd, errors };

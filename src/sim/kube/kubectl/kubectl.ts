@@ -8,7 +8,8 @@ import type { ProgramContext, ProgramSpec } from '../../shell/program';
 import { resolvePath } from '../../fs';
 import { getCluster, type Cluster, LAST_APPLIED, RESTARTED_AT, REVISION, TERMINATE_MS, rfc3339 } from '../cluster/cluster';
 import { API_VERSION, NAMESPACED, RESOURCE, clone, isKind, kindRef, parseSelector, type ApiError, type KObj, type KindName } from '../cluster/types';
-import { explainPath, kindStatus, type PatchType } from '../cluster/deps';
+import { explain, knownKind } from '../schema';
+import type { PatchType } from '../patch';
 import { replicaSetsOf, podsOf, isReady } from '../cluster/controllers';
 import { targetPortNumber } from '../cluster/network';
 import { parseArgs, flag, flagAll, boolFlag, type ParsedArgs } from './args';
@@ -264,7 +265,7 @@ function preflight(obj: KObj, source: string): string | null {
   const ns = obj?.metadata?.namespace ?? '';
   if (!obj.kind) return `error: unable to decode "${source}": Object 'Kind' is missing in '${JSON.stringify(obj)}'`;
   if (!obj.apiVersion) return `error: unable to decode "${source}": Object 'apiVersion' is missing in '${JSON.stringify(obj)}'`;
-  const st = kindStatus(String(obj.apiVersion), String(obj.kind));
+  const st = knownKind(String(obj.apiVersion), String(obj.kind));
   const mapping = `error: resource mapping not found for name: "${name}" namespace: "${ns}" from "${source}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`;
   if (st === 'removed') return mapping + '\n' + removedKindNote(obj);
   if (st === 'unknown') return mapping;
@@ -1123,16 +1124,12 @@ function cmdExplain(io: Io, p: ParsedArgs): number {
     io.err('You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\n');
     return 1;
   }
-  const text = explainPath(path);
+  const text = explain(path);
   if (!text) {
     io.err(`error: the server doesn't have a resource type "${path.split('.')[0]}"\n`);
     return 1;
   }
-  if (text.startsWith('error:')) {
-    io.err(text.endsWith('\n') ? text : text + '\n');
-    return 1;
-  }
-  io.out(text.endsWith('\n') ? text : text + '\n');
+  io.out(text);
   return 0;
 }
 
