@@ -32,6 +32,10 @@ describe('variables and expansion', () => {
     expect((await run('false; echo $?; true; echo $?')).out).toBe('1\n0\n');
     expect((await run('echo $$')).out).toBe(`${sh.pid}\n`);
   });
+  it('backslash-newline is a line continuation inside ${X:-...} too (bash removes it before the word is read)', async () => {
+    const { run } = makeShell();
+    expect((await run('echo ${NOPE:-a\\\nb} a\\\nb ${NOPE:-\\}x}')).out).toBe('ab ab }x\n');
+  });
   it('VAR=x cmd sets the variable only for that command; export passes it to programs', async () => {
     const { run } = makeShell();
     expect((await run('FOO=1 env | grep ^FOO=; echo "[$FOO]"')).out).toBe('FOO=1\n[]\n');

@@ -202,22 +202,11 @@ export class Lexer {
       const c = src[this.i];
       if (c === undefined || META.has(c)) break;
       if (c === '\\') {
-        const n = src[this.i + 1];
-        if (n === '\n') {
-          this.i += 2;
-          if (this.i >= src.length) this.trailingContinuation = true;
-          continue;
+        const escaped = this.readBackslash();
+        if (escaped) {
+          flush();
+          parts.push(escaped);
         }
-        flush();
-        if (n === undefined) {
-          // A lone backslash at the end of the input: bash waits for the continued line.
-          this.trailingContinuation = true;
-          parts.push({ k: 'lit', v: '\\', quoted: true });
-          this.i++;
-          break;
-        }
-        parts.push({ k: 'lit', v: n, quoted: true });
-        this.i += 2;
         continue;
       }
       const quotedOrExpansion = this.readQuotedOrExpansion(c);
@@ -231,6 +220,27 @@ export class Lexer {
     }
     flush();
     return parts;
+  }
+
+  /**
+   * At an unquoted backslash (in a word or a `${...}` argument): backslash-newline is a line continuation and
+   * vanishes (null); a lone backslash at the end of the input waits for the continued line; otherwise the next
+   * character, quoted.
+   */
+  private readBackslash(): WordPart | null {
+    const n = this.src[this.i + 1];
+    if (n === '\n') {
+      this.i += 2;
+      if (this.i >= this.src.length) this.trailingContinuation = true;
+      return null;
+    }
+    if (n === undefined) {
+      this.trailingContinuation = true;
+      this.i++;
+      return { k: 'lit', v: '\\', quoted: true };
+    }
+    this.i += 2;
+    return { k: 'lit', v: n, quoted: true };
   }
 
   /**
@@ -412,10 +422,12 @@ export class Lexer {
         this.i++;
         break;
       }
-      if (c === '\\' && src[this.i + 1] !== undefined) {
-        flush();
-        parts.push({ k: 'lit', v: src[this.i + 1], quoted: true });
-        this.i += 2;
+      if (c === '\\') {
+        const escaped = this.readBackslash();
+        if (escaped) {
+          flush();
+          parts.push(escaped);
+        }
         continue;
       }
       const quotedOrExpansion = this.readQuotedOrExpansion(c);
