@@ -12,8 +12,10 @@ import {
   RESOURCE,
   clone,
   deepEqual,
+  isApiError,
   isKind,
   selectorMatches,
+  sortKeysDeep,
   type ApiError,
   type KObj,
   type KindName,
@@ -260,12 +262,12 @@ export class Cluster {
     const annotations = { ...(config.metadata.annotations ?? {}) };
     delete annotations[LAST_APPLIED];
     config.metadata.annotations = annotations;
-    const lastApplied = sortedJson(config) + '\n';
+    const lastApplied = JSON.stringify(sortKeysDeep(config)) + '\n';
     config.metadata.annotations = { ...annotations, [LAST_APPLIED]: lastApplied };
     const live = this.raw(kind, config.metadata.namespace, config.metadata.name ?? '');
     if (!live) {
       const r = this.create(config, opts);
-      return 'reason' in r && !('metadata' in r) ? (r as ApiError) : { action: 'created', obj: r as KObj };
+      return isApiError(r) ? r : { action: 'created', obj: r };
     }
     // util.GetOriginalConfiguration: the annotation, or nothing (kubectl then warns and patches it in).
     const previousText: string | undefined = live.metadata.annotations?.[LAST_APPLIED];
@@ -285,9 +287,9 @@ export class Cluster {
     const merged = runPatch(clone(live), patch, 'strategic', kind);
     if ('error' in merged) return { reason: 'BadRequest', message: merged.error };
     const r = this.update(merged.obj);
-    if ('reason' in r && !('metadata' in r)) return r as ApiError;
+    if (isApiError(r)) return r;
     // kubectl prints "configured" whenever the computed patch is not empty (apply.go), even if the server changed nothing.
-    return { action: 'configured', obj: r as KObj, patch, ...(warning ? { warning } : {}) };
+    return { action: 'configured', obj: r, patch, ...(warning ? { warning } : {}) };
   }
 
   /** PATCH with kubectl's types; `changed` false means kubectl prints "(no change)". */
@@ -298,8 +300,8 @@ export class Cluster {
     if ('error' in r) return { reason: 'BadRequest', message: r.error };
     const before = clone(live);
     const u = this.update(r.obj);
-    if ('reason' in u && !('metadata' in u)) return u as ApiError;
-    return { obj: u as KObj, changed: !deepEqual(before, this.raw(kind, ns, name)) };
+    if (isApiError(u)) return u;
+    return { obj: u, changed: !deepEqual(before, this.raw(kind, ns, name)) };
   }
 
   /** DELETE with background cascading: dependents (by ownerReferences) go too. */
@@ -766,14 +768,6 @@ export class Cluster {
       });
     }
   }
-}
-
-/** JSON with keys sorted (Go's json.Marshal of a map), as kubectl writes last-applied-configuration. */
-export function sortedJson(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
-  if (Array.isArray(v)) return '[' + v.map(sortedJson).join(',') + ']';
-  const o = v as Record<string, unknown>;
-  return '{' + Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => JSON.stringify(k) + ':' + sortedJson(o[k])).join(',') + '}';
 }
 
 function goSelector(sel: KObj): string {

@@ -7,7 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import type { ProgramContext, ProgramSpec } from '../../shell/program';
 import { resolvePath } from '../../fs';
 import { getCluster, type Cluster, LAST_APPLIED, RESTARTED_AT, REVISION, TERMINATE_MS, rfc3339 } from '../cluster/cluster';
-import { API_VERSION, NAMESPACED, RESOURCE, clone, isKind, kindRef, parseSelector, type ApiError, type KObj, type KindName } from '../cluster/types';
+import { API_VERSION, NAMESPACED, RESOURCE, clone, isApiError, isKind, kindRef, parseSelector, type ApiError, type KObj, type KindName } from '../cluster/types';
 import { explain, knownKind } from '../schema';
 import type { PatchType } from '../patch';
 import { replicaSetsOf, podsOf, isReady } from '../cluster/controllers';
@@ -27,10 +27,6 @@ import { planContainer } from '../cluster/runtime';
 export const KUBECTL_VERSION = 'v1.32.0';
 
 type Io = Pick<ProgramContext, 'out' | 'err'>;
-
-function isErr(x: unknown): x is ApiError {
-  return !!x && typeof x === 'object' && 'reason' in x && 'message' in x && !('metadata' in x);
-}
 
 /** How kubectl prints an API error (Invalid errors print their message alone). */
 export function apiErrorText(e: ApiError, context?: string): string {
@@ -323,14 +319,14 @@ function cmdApplyOrCreate(c: Cluster, ctx: ProgramContext, p: ParsedArgs, verb: 
     }
     if (verb === 'apply') {
       const r = c.apply(m.obj, { namespace: flagNs });
-      if (isErr(r)) errors.push(apiErrorText(r, r.reason === 'NotFound' || r.reason === 'AlreadyExists' || r.reason === 'BadRequest' ? `error when creating "${m.source}"` : undefined));
+      if (isApiError(r)) errors.push(apiErrorText(r, r.reason === 'NotFound' || r.reason === 'AlreadyExists' || r.reason === 'BadRequest' ? `error when creating "${m.source}"` : undefined));
       else {
         if (r.warning) ctx.err(r.warning.endsWith('\n') ? r.warning : r.warning + '\n');
         ctx.out(`${ref} ${r.action}\n`);
       }
     } else {
       const r = c.create(m.obj, { namespace: flagNs });
-      if (isErr(r)) errors.push(apiErrorText(r, `error when creating "${m.source}"`));
+      if (isApiError(r)) errors.push(apiErrorText(r, `error when creating "${m.source}"`));
       else ctx.out(`${ref} created\n`);
     }
   }
@@ -387,7 +383,7 @@ function cmdCreateGenerator(c: Cluster, ctx: ProgramContext, p: ParsedArgs): num
   }
   if (NAMESPACED[obj.kind as KindName]) obj.metadata.namespace = ns;
   const r = c.create(obj);
-  if (isErr(r)) {
+  if (isApiError(r)) {
     ctx.err(apiErrorText(r) + '\n');
     return 1;
   }
@@ -494,7 +490,7 @@ async function cmdDelete(c: Cluster, ctx: ProgramContext, p: ParsedArgs): Promis
       continue;
     }
     const r = c.delete(v.kind, v.ns, v.name);
-    if (isErr(r)) {
+    if (isApiError(r)) {
       if (!(ignore && r.reason === 'NotFound')) errors.push(apiErrorText(r, files.length ? `error when deleting "${files[0]}"` : undefined));
       continue;
     }
@@ -570,7 +566,7 @@ function cmdPatch(c: Cluster, ctx: ProgramContext, p: ParsedArgs): number {
     return 1;
   }
   const r = c.patch(tgt.kind, tgt.ns, tgt.name, patch, type);
-  if (isErr(r)) {
+  if (isApiError(r)) {
     ctx.err(apiErrorText(r) + '\n');
     return 1;
   }
@@ -596,7 +592,7 @@ function cmdScale(c: Cluster, io: Io, p: ParsedArgs): number {
     return 1;
   }
   const r = c.patch(tgt.kind, tgt.ns, tgt.name, { spec: { replicas: n } }, 'merge');
-  if (isErr(r)) {
+  if (isApiError(r)) {
     io.err(apiErrorText(r) + '\n');
     return 1;
   }
@@ -631,7 +627,7 @@ function cmdSet(c: Cluster, io: Io, p: ParsedArgs): number {
     for (const x of targetsC) x.image = img;
   }
   const r = c.update(live);
-  if (isErr(r)) {
+  if (isApiError(r)) {
     io.err(apiErrorText(r) + '\n');
     return 1;
   }
@@ -711,7 +707,7 @@ async function cmdRollout(c: Cluster, ctx: ProgramContext, p: ParsedArgs): Promi
     }
     case 'restart': {
       const r = c.patch('Deployment', tgt.ns, tgt.name, { spec: { template: { metadata: { annotations: { [RESTARTED_AT]: rfc3339(c.now()) } } } } }, 'strategic');
-      if (isErr(r)) {
+      if (isApiError(r)) {
         ctx.err(apiErrorText(r) + '\n');
         return 1;
       }
@@ -783,7 +779,7 @@ async function cmdRollout(c: Cluster, ctx: ProgramContext, p: ParsedArgs): Promi
       const upd = clone(live);
       upd.spec.template = t;
       const r = c.update(upd);
-      if (isErr(r)) {
+      if (isApiError(r)) {
         ctx.err(apiErrorText(r) + '\n');
         return 1;
       }
