@@ -25,8 +25,6 @@ export interface MetricsBackend {
   timer: TimerId;
   /** graphite-web's HTTP listener (render, metrics/find) when started with `web`. */
   webListener?: Listener | null;
-  /** Carbon's clock (unix s) while a flush is being written; undefined otherwise. */
-  carbonWriteAt?: number;
 }
 
 export const STATSD_PORT = 8125;
@@ -71,12 +69,7 @@ export function flushBackend(world: World, b: MetricsBackend, now = world.clock.
   // ahead of the clock. Real carbon writes it after it arrives, and whisper's file_update_many files a point
   // that is not older than `now` in the first archive; written in the same instant here, a statsd started at a
   // .5–.999 s phase would otherwise see every flush dropped as "from the future".
-  b.carbonWriteAt = Math.max(Math.floor(now / 1000), Math.round(now / 1000));
-  try {
-    b.store.ingest(points);
-  } finally {
-    b.carbonWriteAt = undefined;
-  }
+  b.store.ingest(points, Math.max(Math.floor(now / 1000), Math.round(now / 1000)));
   b.lastFlush = now;
   const list = world.subsystems.get('metrics.onFlush') as ((b: MetricsBackend, now: number) => void)[] | undefined;
   for (const fn of list ?? []) fn(b, now);
@@ -99,10 +92,9 @@ export function startMetricsBackend(
   const existing = all.get(id);
   if (existing) return existing;
   const statsd = createStatsd(opts.statsd ?? PLAYGROUND_STATSD);
-  // Reads follow the simulated clock, so graphs move on even when no flush arrives. While a flush is written
-  // (flushBackend), carbon's clock is the flush's own stamp — see carbonWriteAt.
-  let self: MetricsBackend | undefined;
-  const store = createStore({ now: () => self?.carbonWriteAt ?? Math.floor(world.clock.now() / 1000) });
+  // Reads follow the simulated clock, so graphs move on even when no flush arrives. A flush is written at its own
+  // stamp (flushBackend).
+  const store = createStore({ now: () => Math.floor(world.clock.now() / 1000) });
   const proc = world.procs.spawn(host, 'node /opt/statsd/stats.js /opt/statsd/config/udp.js', 1, world.clock.now());
   const b: MetricsBackend = {
     id,
@@ -144,7 +136,6 @@ export function startMetricsBackend(
   b.timer = world.clock.every(statsd.config.flushInterval, (now) => {
     flushBackend(world, b, now);
   });
-  self = b;
   all.set(id, b);
   return b;
 }

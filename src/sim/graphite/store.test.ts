@@ -150,6 +150,15 @@ describe('whisper writes and reads (graphite-project/whisper whisper.py)', () =>
     expect(s.fetch('x', T0 - 20, T0)!.values).toEqual([null, 3]);
   });
 
+  it('ingest(points, atSec) writes at carbon\'s clock of that moment, not the store\'s now', () => {
+    // metrics.ts flushBackend: statsd stamps a flush Math.round(now / 1000), up to half a second ahead of the clock.
+    const s = createStore({ schemas: '[tiny]\npattern = .*\nretentions = 10s:1min', now: () => T0 });
+    s.ingest([{ path: 'x', value: 1, timestamp: T0 + 1 }], T0 + 1);
+    expect(s.dropped().count).toBe(0);
+    s.ingest([{ path: 'x', value: 2, timestamp: T0 + 1 }]);
+    expect(s.dropped().count).toBe(1);
+  });
+
   it('bad points are counted, never thrown', () => {
     const s = createStore();
     expect(() =>

@@ -55,7 +55,11 @@ export interface SeriesInfo {
 }
 
 export interface GraphiteStore {
-  ingest(points: { path: string; value: number; timestamp: number }[]): void;
+  /**
+   * Write points as carbon does. `atSec`: carbon's clock at the write (unix s), when it is not the store's `now`
+   * (metrics.ts: a statsd flush is stamped up to half a second ahead of the simulated clock).
+   */
+  ingest(points: { path: string; value: number; timestamp: number }[], atSec?: number): void;
   fetch(path: string, from: number, until: number): FetchResult | null;
   find(query: string): FindNode[];
   paths(): string[];
@@ -243,7 +247,7 @@ export function createStore(opts: StoreOptions = {}): GraphiteStore {
   const store: GraphiteStore = {
     configError,
 
-    ingest(points) {
+    ingest(points, atSec) {
       if (!Array.isArray(points)) return;
       const bySeries = new Map<string, [number, number][]>();
       for (const p of points) {
@@ -262,7 +266,7 @@ export function createStore(opts: StoreOptions = {}): GraphiteStore {
         list.push([ts, value]);
         if (ts > highWater) highWater = ts;
       }
-      const nowSec = now();
+      const nowSec = atSec === undefined ? now() : Math.floor(atSec);
       for (const [path, pts] of bySeries) {
         let db = dbs.get(path);
         if (!db) {
