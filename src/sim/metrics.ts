@@ -50,15 +50,21 @@ export function getBackend(world: World, id = 'local'): MetricsBackend | undefin
   return metricsBackends(world).get(id);
 }
 
+type FlushListener = (b: MetricsBackend, now: number) => void;
+
+function flushListeners(world: World): FlushListener[] {
+  let list = world.subsystems.get('metrics.onFlush') as FlushListener[] | undefined;
+  if (!list) world.subsystems.set('metrics.onFlush', (list = []));
+  return list;
+}
+
 /** Listeners told after each flush (the worker turns this into a `flushed` event). */
-export function onFlush(world: World, fn: (b: MetricsBackend, now: number) => void): () => void {
-  const key = 'metrics.onFlush';
-  let list = world.subsystems.get(key) as ((b: MetricsBackend, now: number) => void)[] | undefined;
-  if (!list) world.subsystems.set(key, (list = []));
+export function onFlush(world: World, fn: FlushListener): () => void {
+  const list = flushListeners(world);
   list.push(fn);
   return () => {
-    const i = list!.indexOf(fn);
-    if (i >= 0) list!.splice(i, 1);
+    const i = list.indexOf(fn);
+    if (i >= 0) list.splice(i, 1);
   };
 }
 
@@ -71,8 +77,7 @@ export function flushBackend(world: World, b: MetricsBackend, now = world.clock.
   // .5–.999 s phase would otherwise see every flush dropped as "from the future".
   b.store.ingest(points, Math.max(Math.floor(now / 1000), Math.round(now / 1000)));
   b.lastFlush = now;
-  const list = world.subsystems.get('metrics.onFlush') as ((b: MetricsBackend, now: number) => void)[] | undefined;
-  for (const fn of list ?? []) fn(b, now);
+  for (const fn of flushListeners(world)) fn(b, now);
   return points.length;
 }
 
