@@ -6,7 +6,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { ProgramContext, ProgramSpec } from '../../shell/program';
 import { resolvePath } from '../../fs';
-import { getCluster, type Cluster, LAST_APPLIED, RESTARTED_AT, REVISION, TERMINATE_MS, rfc3339 } from '../cluster/cluster';
+import { getCluster, type Cluster, RESTARTED_AT, REVISION, TERMINATE_MS, rfc3339 } from '../cluster/cluster';
 import { API_VERSION, NAMESPACED, RESOURCE, clone, isApiError, isKind, kindRef, parseSelector, type ApiError, type KObj, type KindName } from '../cluster/types';
 import { explain, knownKind } from '../schema';
 import type { PatchType } from '../patch';
@@ -38,11 +38,21 @@ function nsOf(p: ParsedArgs): string {
   return flag(p, 'namespace') ?? 'default';
 }
 
-/** `deploy/x`, `deployment x`, `pods a b` → kind + names. */
-function targets(pos: string[]): { kind: ResourceKind; names: string[] }[] | string {
+type Target = { kind: ResourceKind; names: string[] };
+type Selector = (labels: Record<string, string>) => boolean;
+
+/** `deploy/x`, `deployment x`, `pods a b` → kind + names; null after printing kubectl's error. */
+function targets(io: Io, pos: string[]): Target[] | null {
+  const t = parseTargets(pos);
+  if (typeof t !== 'string') return t;
+  io.err(t + '\n');
+  return null;
+}
+
+function parseTargets(pos: string[]): Target[] | string {
   if (!pos.length) return [];
   if (pos[0]!.includes('/')) {
-    const out: { kind: ResourceKind; names: string[] }[] = [];
+    const out: Target[] = [];
     for (const a of pos) {
       const [t, n] = a.split('/', 2);
       const k = resourceKind(t!);
@@ -53,7 +63,7 @@ function targets(pos: string[]): { kind: ResourceKind; names: string[] }[] | str
     return out;
   }
   const types = pos[0]!.split(',');
-  const out: { kind: ResourceKind; names: string[] }[] = [];
+  const out: Target[] = [];
   for (const t of types) {
     if (t === 'all') {
       for (const k of ALL_KINDS) out.push({ kind: k, names: pos.slice(1) });
@@ -64,6 +74,16 @@ function targets(pos: string[]): { kind: ResourceKind; names: string[] }[] | str
     out.push({ kind: k, names: pos.slice(1) });
   }
   return out;
+}
+
+/** `-l`: undefined when not given, null after printing kubectl's error for a selector it cannot parse. */
+function selectorFlag(io: Io, p: ParsedArgs): Selector | undefined | null {
+  const text = flag(p, 'selector');
+  if (text === undefined) return undefined;
+  const sel = parseSelector(text);
+  if (typeof sel !== 'string') return sel;
+  io.err(`error: ${sel}\n`);
+  return null;
 }
 
 /** Objects of a kind as `get` sees them; Endpoints are derived from Services. */
@@ -168,19 +188,12 @@ function cmdGet(c: Cluster, io: Io, p: ParsedArgs): number {
     return 1;
   }
   if (['events', 'event', 'ev'].includes(p.pos[0]!)) return getEvents(c, io, p);
-  const t = targets(p.pos);
-  if (typeof t === 'string') {
-    io.err(t + '\n');
-    return 1;
-  }
+  const t = targets(io, p.pos);
+  if (!t) return 1;
   const ns = nsOf(p);
   const allNs = boolFlag(p, 'all-namespaces');
-  const selText = flag(p, 'selector');
-  const sel = selText !== undefined ? parseSelector(selText) : null;
-  if (typeof sel === 'string') {
-    io.err(`error: ${sel}\n`);
-    return 1;
-  }
+  const sel = selectorFlag(io, p);
+  if (sel === null) return 1;
   let code = 0;
   const groups: { kind: ResourceKind; objs: KObj[] }[] = [];
   const named = t.some((x) => x.names.length > 0);
@@ -282,11 +295,7 @@ function cmdApplyOrCreate(c: Cluster, ctx: ProgramContext, p: ParsedArgs, verb: 
   const files = flagAll(p, 'filename');
   if (verb === 'create' && !files.length && p.pos.length) return cmdCreateGenerator(c, ctx, p);
   if (!files.length) {
-    ctx.err(
-      verb === 'apply'
-        ? "error: must specify one of -f and -k\n"
-        : "error: must specify one of -f and -k\n",
-    );
+    ctx.err('error: must specify one of -f and -k\n');
     return 1;
   }
   const dry = dryRunSuffix(p);
@@ -394,21 +403,15 @@ function cmdCreateGenerator(c: Cluster, ctx: ProgramContext, p: ParsedArgs): num
 // ------------------------------------------------------------------------------------------------ describe / delete
 
 function cmdDescribe(c: Cluster, io: Io, p: ParsedArgs): number {
-  const t = targets(p.pos);
-  if (typeof t === 'string') {
-    io.err(t + '\n');
-    return 1;
-  }
+  const t = targets(io, p.pos);
+  if (!t) return 1;
   if (!t.length) {
     io.err('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\n');
     return 1;
   }
   const ns = nsOf(p);
-  const sel = flag(p, 'selector') !== undefined ? parseSelector(flag(p, 'selector')!) : null;
-  if (typeof sel === 'string') {
-    io.err(`error: ${sel}\n`);
-    return 1;
-  }
+  const sel = selectorFlag(io, p);
+  if (sel === null) return 1;
   const outs: string[] = [];
   let code = 0;
   for (const { kind, names } of t) {
@@ -454,21 +457,14 @@ async function cmdDelete(c: Cluster, ctx: ProgramContext, p: ParsedArgs): Promis
       victims.push({ kind: m.obj.kind, ns: m.obj.metadata?.namespace ?? ns, name: m.obj.metadata?.name ?? '' });
     }
   } else {
-    const t = targets(p.pos);
-    if (typeof t === 'string') {
-      ctx.err(t + '\n');
-      return 1;
-    }
+    const t = targets(ctx, p.pos);
+    if (!t) return 1;
     if (!t.length) {
       ctx.err('error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   \'-f rsrc.yaml\'\n   \'--filename=rsrc.json\'\n   \'<resource> <name>\'\n   \'<resource>\'\n');
       return 1;
     }
-    const selText = flag(p, 'selector');
-    const sel = selText !== undefined ? parseSelector(selText) : null;
-    if (typeof sel === 'string') {
-      ctx.err(`error: ${sel}\n`);
-      return 1;
-    }
+    const sel = selectorFlag(ctx, p);
+    if (sel === null) return 1;
     for (const { kind, names } of t) {
       if (names.length) for (const n of names) victims.push({ kind, ns, name: n });
       else if (sel || boolFlag(p, 'all')) {
@@ -509,24 +505,19 @@ async function cmdDelete(c: Cluster, ctx: ProgramContext, p: ParsedArgs): Promis
 
 // ------------------------------------------------------------------------------------------------ patch / scale / set image
 
-function oneTarget(c: Cluster, io: Io, p: ParsedArgs, verb: string, pos = p.pos): { kind: ResourceKind; name: string; ns: string } | null {
-  const t = targets(pos);
-  if (typeof t === 'string') {
-    io.err(t + '\n');
-    return null;
-  }
+function oneTarget(io: Io, p: ParsedArgs, pos = p.pos): { kind: ResourceKind; name: string; ns: string } | null {
+  const t = targets(io, pos);
+  if (!t) return null;
   const first = t[0];
   if (!first || !first.names.length || !first.names[0]) {
     io.err(`error: resource(s) were provided, but no name was specified\n`);
     return null;
   }
-  void c;
-  void verb;
   return { kind: first.kind, name: first.names[0]!, ns: nsOf(p) };
 }
 
 function cmdPatch(c: Cluster, ctx: ProgramContext, p: ParsedArgs): number {
-  const tgt = oneTarget(c, ctx, p, 'patch');
+  const tgt = oneTarget(ctx, p);
   if (!tgt) return 1;
   const type = (flag(p, 'type') ?? 'strategic') as PatchType;
   if (!['strategic', 'merge', 'json'].includes(type)) {
@@ -585,7 +576,7 @@ function cmdScale(c: Cluster, io: Io, p: ParsedArgs): number {
     io.err(`error: invalid argument "${replicas}" for "--replicas" flag: strconv.ParseInt: parsing "${replicas}": invalid syntax\n`);
     return 1;
   }
-  const tgt = oneTarget(c, io, p, 'scale');
+  const tgt = oneTarget(io, p);
   if (!tgt) return 1;
   if (tgt.kind !== 'Deployment' && tgt.kind !== 'ReplicaSet') {
     io.err(`error: cannot scale ${RESOURCE[tgt.kind]}\n`);
@@ -608,7 +599,7 @@ function cmdSet(c: Cluster, io: Io, p: ParsedArgs): number {
   const rest = p.pos.slice(1);
   const pairs = rest.filter((a) => a.includes('='));
   const res = rest.filter((a) => !a.includes('='));
-  const tgt = oneTarget(c, io, p, 'set image', res);
+  const tgt = oneTarget(io, p, res);
   if (!tgt) return 1;
   const live = c.get(tgt.kind, tgt.ns, tgt.name);
   if (!live) {
@@ -663,7 +654,7 @@ async function cmdRollout(c: Cluster, ctx: ProgramContext, p: ParsedArgs): Promi
     ctx.err(sub ? `error: unknown command "${sub}" for "kubectl rollout"\n` : 'error: you must specify a subcommand: history, pause, restart, resume, status, undo\n');
     return 1;
   }
-  const tgt = oneTarget(c, ctx, p, 'rollout', p.pos.slice(1));
+  const tgt = oneTarget(ctx, p, p.pos.slice(1));
   if (!tgt) return 1;
   if (tgt.kind !== 'Deployment') {
     ctx.err(notRollable(sub, tgt.kind, tgt.name) + '\n');
@@ -903,14 +894,10 @@ function waitingReason(pod: KObj, container: string): string | null {
 
 async function cmdLogs(c: Cluster, ctx: ProgramContext, p: ParsedArgs): Promise<number> {
   const ns = nsOf(p);
-  const selText = flag(p, 'selector');
+  const sel = selectorFlag(ctx, p);
+  if (sel === null) return 1;
   let pods: KObj[] = [];
-  if (selText !== undefined) {
-    const sel = parseSelector(selText);
-    if (typeof sel === 'string') {
-      ctx.err(`error: ${sel}\n`);
-      return 1;
-    }
+  if (sel) {
     pods = c.list('Pod', ns).filter((x) => sel(x.metadata.labels ?? {}) && !x.metadata.deletionTimestamp);
     if (!pods.length) {
       ctx.err('No resources found in ' + ns + ' namespace.\n');
@@ -926,12 +913,12 @@ async function cmdLogs(c: Cluster, ctx: ProgramContext, p: ParsedArgs): Promise<
     pods = [pod];
   }
   const tailText = flag(p, 'tail');
-  const tail = tailText !== undefined ? parseInt(tailText, 10) : selText !== undefined ? 10 : -1;
-  const follow = boolFlag(p, 'follow') || flagAll(p, 'filename').includes('true');
+  const tail = tailText !== undefined ? parseInt(tailText, 10) : sel ? 10 : -1;
+  const follow = boolFlag(p, 'follow');
   const prefix = boolFlag(p, 'prefix');
   const unsubs: (() => void)[] = [];
   for (const pod of pods) {
-    const ct = pickContainer(ctx, pod, flag(p, 'container') ?? (p.pos[1] && selText === undefined ? p.pos[1] : undefined));
+    const ct = pickContainer(ctx, pod, flag(p, 'container') ?? (p.pos[1] && !sel ? p.pos[1] : undefined));
     if (!ct) return 1;
     const wait = waitingReason(pod, ct.name);
     if (wait) {
@@ -1359,4 +1346,3 @@ export function registerKubectl(reg: { register(spec: ProgramSpec): void }): voi
   reg.register(minikubeProgram);
 }
 
-void LAST_APPLIED;

@@ -388,6 +388,13 @@ describe('events and log following', () => {
     expect(out).toMatch(/Normal\s+Started\s+pod\/backend-\S+\s+Started container backend/);
   });
 
+  it('a selector kubectl cannot parse is refused the same way by get, describe, delete and logs', async () => {
+    const { w } = boot();
+    const runs = await Promise.all(['get pods', 'describe pods', 'delete pods', 'logs'].map((v) => kubectl(w, `${v} -l 'app in (x'`)));
+    expect(runs[0]!.err).toMatch(/^error: /);
+    for (const r of runs) expect({ code: r.code, err: r.err, out: r.out }).toEqual({ code: 1, err: runs[0]!.err, out: '' });
+  });
+
   it('logs -f prints what the container writes until Ctrl-C', async () => {
     const { w, c } = await upAll();
     const pod = c.list('Pod', 'default').find((p) => p.metadata.labels.app === 'backend')!;
