@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getTerminal, registerTerminal, whenTerminal, type TerminalApi } from './terminal-registry';
+import { getTerminal, registerTerminal, runInTerminal, whenTerminal, type TerminalApi } from './terminal-registry';
 
 function fake(name: string): TerminalApi {
   return { type: async () => {}, focus: () => {}, text: () => name, running: false };
@@ -22,5 +22,13 @@ describe('terminal registry', () => {
     const g = (globalThis as unknown as { __terminals: { get(tab: string): TerminalApi | undefined } }).__terminals;
     expect(g.get('t2')?.text()).toBe('c');
     expect(g.get('nope')).toBeUndefined();
+  });
+
+  it('runInTerminal waits for Terminal 1 and types the command with Enter', async () => {
+    const typed: [string, unknown][] = [];
+    const done = runInTerminal('kubectl apply -f app.yaml');
+    registerTerminal('main', { ...fake('m'), type: async (t, o) => void typed.push([t, o]) });
+    await done;
+    expect(typed).toEqual([['kubectl apply -f app.yaml', undefined]]);
   });
 });

@@ -41,6 +41,14 @@ export function whenTerminal(tab = 'main'): Promise<TerminalApi> {
 }
 
 /**
+ * Type a command into Terminal 1 and run it, as the learner would (a lesson's "show me", the editor's "Apply");
+ * waits for the terminal to mount, resolves when the command ended.
+ */
+export async function runInTerminal(command: string): Promise<void> {
+  await (await whenTerminal('main')).type(command);
+}
+
+/**
  * Browser tests drive the page's terminals through this (`window.__terminals.get('main').type(...)`), the
  * same API a lesson's "show me" uses; `window.__sim` is the worker client likewise.
  */
