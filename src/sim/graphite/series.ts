@@ -61,8 +61,6 @@ const CONSOLIDATE: Record<string, (usable: number[]) => number> = {
   last: (u) => u[u.length - 1],
 };
 
-export const CONSOLIDATION_FUNCS = Object.keys(CONSOLIDATE);
-
 /** TimeSeries.__consolidatingGenerator: the values as iterated with valuesPerPoint > 1. */
 export function consolidatedValues(s: TimeSeries): Value[] {
   const vpp = s.valuesPerPoint;

@@ -149,7 +149,7 @@ export function tagSuffix(tagPart: string): string {
  * Parse one datagram's text into the aggregator, every line through parseLine (the general, reference-equivalent
  * path). Never throws. Datagrams given as text (tests; the network delivers bytes) take this path.
  */
-export function parsePacket(text: string, agg: Aggregator): void {
+function parsePacket(text: string, agg: Aggregator): void {
   const len = text.length;
   let lineNo = 0;
   let ls = 0;
