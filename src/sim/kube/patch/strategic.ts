@@ -41,6 +41,11 @@ export interface MergeOptions {
 }
 const serverSide: MergeOptions = { mergeParallelList: true, ignoreUnmatchedNulls: true };
 
+/** MergeOptions plus how the Go caller built the original's slices (their capacity decides what aliasing shows). */
+interface MergeRun extends MergeOptions {
+  capacityOf: (n: number) => number;
+}
+
 /** Go's reflect.Type of a decoded JSON value (numbers are always float64 after json.Unmarshal). */
 export function kindOf(v: unknown): 'map' | 'slice' | 'string' | 'float64' | 'bool' | 'nil' {
   if (v === null || v === undefined) return 'nil';
@@ -58,8 +63,8 @@ export function strategicMergePatch(original: unknown, patch: unknown, kind = 'D
   const o = original === undefined || original === null ? {} : clone(original);
   const p = clone(patch);
   if (!isMap(o) || !isMap(p)) throw new PatchError('invalid JSON document');
-  capacityOf = exactCapacity; // the API server builds `original` with DefaultUnstructuredConverter: cap == len
-  return mergeMap(o, p, schema, serverSide);
+  // the API server builds `original` with DefaultUnstructuredConverter: cap == len
+  return mergeMap(o, p, schema, { ...serverSide, capacityOf: exactCapacity });
 }
 
 /** Same, against another patch-metadata table (apimachinery's own tests use a `MergeItem` test type). */
@@ -67,8 +72,8 @@ export function strategicMergePatchWithTable(original: unknown, patch: unknown, 
   const o = original === undefined || original === null ? {} : clone(original);
   const p = clone(patch);
   if (!isMap(o) || !isMap(p)) throw new PatchError('invalid JSON document');
-  capacityOf = appendCapacity; // apimachinery's tests json.Unmarshal the original: cap grows like append
-  return mergeMap(o, p, schemaForTable(table, rootId), serverSide);
+  // apimachinery's tests json.Unmarshal the original: cap grows like append
+  return mergeMap(o, p, schemaForTable(table, rootId), { ...serverSide, capacityOf: appendCapacity });
 }
 
 /**
@@ -76,8 +81,8 @@ export function strategicMergePatchWithTable(original: unknown, patch: unknown, 
  * CreateThreeWayMergePatch uses it with MergeOptions{} to merge its deletions and delta patches.
  */
 export function mergeMapWithOptions(original: JMap | null, patch: JMap, schema: PatchSchema, options: MergeOptions): JMap {
-  capacityOf = exactCapacity; // both patches are freshly built maps; no deletions alias their lists
-  return mergeMap(original, patch, schema, options);
+  // both patches are freshly built maps; no deletions alias their lists
+  return mergeMap(original, patch, schema, { ...options, capacityOf: exactCapacity });
 }
 
 // Go slices share backing arrays: apimachinery deletes list items in place (append(s[:k], s[k+1:]...))
@@ -90,9 +95,8 @@ interface GoSlice {
 }
 const exactCapacity = (n: number) => n;
 const appendCapacity = (n: number) => (n === 0 ? 0 : 2 ** Math.ceil(Math.log2(n)));
-let capacityOf: (n: number) => number = exactCapacity;
 
-function goSlice(list: unknown[]): GoSlice {
+function goSlice(list: unknown[], capacityOf: MergeRun['capacityOf']): GoSlice {
   const arr = [...list];
   arr.length = capacityOf(list.length);
   return { arr, len: list.length };
@@ -117,7 +121,7 @@ function clone<T>(v: T): T {
   return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
 }
 
-function mergeMap(original: JMap | null, patch: JMap, schema: PatchSchema, options: MergeOptions): JMap {
+function mergeMap(original: JMap | null, patch: JMap, schema: PatchSchema, options: MergeRun): JMap {
   if (directiveMarker in patch) return handleDirectiveInMergeMap(patch[directiveMarker], patch);
   const orig: JMap = original ?? {};
   applyRetainKeysDirective(orig, patch, options);
@@ -158,7 +162,7 @@ function mergeMap(original: JMap | null, patch: JMap, schema: PatchSchema, optio
     } else if (ot === 'slice') {
       const { sub, meta } = lookupForSlice(schema, k);
       const [, strategy] = extractRetainKeysPatchStrategy(meta.strategies);
-      orig[k] = mergeSliceHandler(goSlice(orig[k] as unknown[]), patchV as unknown[], sub, strategy, meta.mergeKey, isDeleteList, options);
+      orig[k] = mergeSliceHandler(goSlice(orig[k] as unknown[], options.capacityOf), patchV as unknown[], sub, strategy, meta.mergeKey, isDeleteList, options);
     } else {
       setWithoutDirectives(orig, k, patchV);
     }
@@ -201,7 +205,7 @@ export function extractRetainKeysPatchStrategy(strategies: string[]): [boolean, 
   throw new PatchError(`unexpected patch strategy: ${goFormat(strategies)}`);
 }
 
-function applyRetainKeysDirective(original: JMap, patch: JMap, options: MergeOptions): void {
+function applyRetainKeysDirective(original: JMap, patch: JMap, options: MergeRun): void {
   if (!(retainKeysDirective in patch)) return;
   const retain = patch[retainKeysDirective];
   delete patch[retainKeysDirective];
@@ -226,7 +230,7 @@ function applyRetainKeysDirective(original: JMap, patch: JMap, options: MergeOpt
 
 // mergePatchIntoOriginal: processes each $setElementOrder/<list> together with <list>.
 // Precedence of order: $setElementOrder > order in patch list > order in live list.
-function mergePatchIntoOriginal(original: JMap, patch: JMap, schema: PatchSchema, options: MergeOptions): void {
+function mergePatchIntoOriginal(original: JMap, patch: JMap, schema: PatchSchema, options: MergeRun): void {
   for (const key of Object.keys(patch)) {
     if (!key.startsWith(setElementOrderDirectivePrefix)) continue;
     const setOrder = patch[key];
@@ -259,7 +263,7 @@ function mergePatchIntoOriginal(original: JMap, patch: JMap, schema: PatchSchema
     if (foundOriginal && !foundPatch) merged = originalFieldValue;
     else if (!foundOriginal && foundPatch) merged = removeDirectives(patchFieldValue)[0] as unknown[];
     else if (foundOriginal && foundPatch) {
-      const live = goSlice(originalFieldValue);
+      const live = goSlice(originalFieldValue, options.capacityOf);
       merged = mergeSliceHandler(live, patchFieldValue, sub, strategy, meta.mergeKey, false, options);
       originalFieldValue = view(live); // the live list as Go sees it afterwards (shared backing array)
     } else continue;
@@ -373,7 +377,7 @@ function mergeSliceHandler(
   strategy: string,
   mergeKey: string,
   isDeleteList: boolean,
-  options: MergeOptions,
+  options: MergeRun,
 ): unknown[] {
   if (!Array.isArray(patch)) throw errBadArgType('[]interface {}', patch);
   if (strategy === mergeDirective || isDeleteList) return mergeSlice(original, patch, schema, mergeKey, isDeleteList, options);
@@ -386,7 +390,7 @@ function mergeSlice(
   schema: PatchSchema,
   mergeKey: string,
   isDeleteList: boolean,
-  options: MergeOptions,
+  options: MergeRun,
 ): unknown[] {
   let original = view(live);
   if (original.length === 0 && patch.length === 0) return original;
@@ -442,7 +446,7 @@ function mergeSliceWithoutSpecialElements(
   patch: unknown[],
   mergeKey: string,
   schema: PatchSchema,
-  options: MergeOptions,
+  options: MergeRun,
 ): GoSlice {
   for (const v of patch) {
     const m = v as JMap;
