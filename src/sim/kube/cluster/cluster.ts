@@ -185,12 +185,8 @@ export class Cluster {
     if (!isKind(kind)) return { reason: 'BadRequest', message: `no kind "${String(obj.kind)}" is registered` };
     obj.metadata = obj.metadata && typeof obj.metadata === 'object' ? obj.metadata : {};
     if (NAMESPACED[kind]) {
+      // (a manifest's namespace that differs from -n is refused by kubectl itself, before any request)
       const ns = obj.metadata.namespace ?? opts.namespace ?? 'default';
-      if (opts.namespace && obj.metadata.namespace && obj.metadata.namespace !== opts.namespace)
-        return {
-          reason: 'BadRequest',
-          message: `the namespace from the provided object "${obj.metadata.namespace}" does not match the namespace "${opts.namespace}". You must pass '--namespace=${obj.metadata.namespace}' to perform this operation.`,
-        };
       obj.metadata.namespace = ns;
       if (!this.raw('Namespace', undefined, ns)) return { reason: 'NotFound', message: `namespaces "${ns}" not found` };
     } else delete obj.metadata.namespace;

@@ -395,6 +395,17 @@ describe('events and log following', () => {
     for (const r of runs) expect({ code: r.code, err: r.err, out: r.out }).toEqual({ code: 1, err: runs[0]!.err, out: '' });
   });
 
+  it("refuses a manifest whose namespace differs from -n before sending anything (cli-runtime builder's check)", async () => {
+    const { w, c } = boot();
+    const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  namespace: kube-system\ndata:\n  a: b\n';
+    for (const verb of ['apply', 'create']) {
+      const r = await kubectl(w, `${verb} -n default -f -`, cm);
+      expect(r).toMatchObject({ code: 1, out: '' });
+      expect(r.err).toBe(`error: the namespace from the provided object "kube-system" does not match the namespace "default". You must pass '--namespace=kube-system' to perform this operation.\n`);
+    }
+    expect(c.get('ConfigMap', 'kube-system', 'cfg')).toBeUndefined();
+  });
+
   it('logs -f prints what the container writes until Ctrl-C', async () => {
     const { w, c } = await upAll();
     const pod = c.list('Pod', 'default').find((p) => p.metadata.labels.app === 'backend')!;
