@@ -5,15 +5,14 @@
  * 2. Built bundle sizes: `vite build` into a temp dir, raw + gzip of every assets/*.js, split into what the page
  *    loads first (the entry and its static imports), lazy chunks (dynamic imports: monaco, graphs, …) and workers.
  */
-import { chromium } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { CHROMIUM, launch } from '../test/e2e/chromium';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SERIES = 20;
 const POINTS = 4320;
 const RUNS = Number(process.env.UI_BENCH_RUNS ?? 30);
@@ -23,12 +22,8 @@ async function redrawBench(): Promise<void> {
     console.log(`uPlot redraw: skipped (no Chromium at ${CHROMIUM})`);
     return;
   }
-  // Same launch flags as the browser tests (test/e2e/browser.ts).
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  // Launched as the browser tests launch it.
+  const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.setContent('<!doctype html><html><body><div id="chart"></div></body></html>');
