@@ -33,7 +33,7 @@ export function isShellCommand(cmd: string): boolean {
   return ['sh', 'bash', 'ash', 'dash'].includes(cmd.split('/').pop() ?? cmd);
 }
 
-/** What a pod shell offers the worker (the ShellLike of src/worker/adapter.ts, plus its process id). */
+/** What a pod shell offers the worker (src/worker/sim-host.ts keeps it on the tab's shell stack), plus its process id. */
 export interface PodShell {
   run(src: string): Promise<number>;
   interrupt(): void;
